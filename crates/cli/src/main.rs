@@ -1,0 +1,5 @@
+//! The native `iamsim` command.
+
+fn main() {
+    println!("iamsim");
+}

@@ -1,0 +1,9 @@
+//! The iamsim engine: a pure, deterministic model of AWS IAM, STS, EC2, the
+//! Instance Metadata Service and S3.
+//!
+//! Nothing here touches the web, the wall clock or the operating system's
+//! randomness: time is a simulated clock and ids come from a seeded generator,
+//! so the same commands always give the same world.
+#![warn(missing_docs)]
+
+pub mod policy;

@@ -1,0 +1,7 @@
+#!/usr/bin/env bash
+# Serves iamsim at http://127.0.0.1:8080, installing what it needs first.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup.sh
+export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+exec trunk serve --release --skip-version-check --address 127.0.0.1 --port 8080 "$@"

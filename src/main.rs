@@ -1,0 +1,3 @@
+//! iamsim in the browser.
+
+fn main() {}
