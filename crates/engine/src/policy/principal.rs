@@ -1,0 +1,284 @@
+//! The `Principal` / `NotPrincipal` element and how a caller matches it
+//! (IUG "AWS JSON policy elements: Principal").
+//!
+//! A caller is an ARN (root, user, role, assumed-role session, federated
+//! user) or a service principal name such as `ec2.amazonaws.com`.
+//! - `"*"` and `{"AWS": "*"}` match everyone.
+//! - An account id `123456789012` or `arn:aws:iam::123456789012:root` matches
+//!   every principal of that account.
+//! - A user or role ARN matches that identity; a role ARN also matches the
+//!   role's assumed-role sessions (`arn:aws:sts::ACCT:assumed-role/ROLE/*`).
+//! - An assumed-role session ARN matches that session only.
+//! - `Service`, `Federated` and `CanonicalUser` values match the caller
+//!   exactly (service names ignoring ASCII case).
+
+/// How a caller matched a principal element; later variants are more
+/// specific. This decides whether a resource policy grants by itself.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum PrincipalMatch {
+    /// Matched through `*` (anyone).
+    Anyone,
+    /// Matched through the caller's account (account id or `:root`).
+    Account,
+    /// Matched through the role ARN of an assumed-role session.
+    Role,
+    /// Matched through the caller's own ARN or service name.
+    Exact,
+}
+
+/// A parsed `Principal` or `NotPrincipal` element.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PrincipalElement {
+    negated: bool,
+    /// `"Principal": "*"`.
+    wildcard: bool,
+    /// (type, value) pairs, e.g. ("AWS", "arn:aws:iam::1:root").
+    entries: Vec<(String, String)>,
+}
+
+impl PrincipalElement {
+    /// An element from its parts.
+    pub fn new(negated: bool, wildcard: bool, entries: Vec<(String, String)>) -> Self {
+        PrincipalElement {
+            negated,
+            wildcard,
+            entries,
+        }
+    }
+
+    /// True for `NotPrincipal`.
+    pub fn is_negated(&self) -> bool {
+        self.negated
+    }
+
+    /// True for `"Principal": "*"`.
+    pub fn is_wildcard(&self) -> bool {
+        self.wildcard
+    }
+
+    /// The (type, value) pairs: `("AWS", ...)`, `("Service", ...)`, ...
+    pub fn entries(&self) -> &[(String, String)] {
+        &self.entries
+    }
+
+    /// How `caller` matches the listed principals (ignoring negation).
+    pub fn best_match(&self, caller: &str) -> Option<PrincipalMatch> {
+        if self.wildcard {
+            return Some(PrincipalMatch::Anyone);
+        }
+        let caller_arn = CallerArn::parse(caller);
+        self.entries
+            .iter()
+            .filter_map(|(kind, value)| match kind.as_str() {
+                "AWS" => match_aws(value, caller, caller_arn.as_ref()),
+                "Service" => value
+                    .eq_ignore_ascii_case(caller)
+                    .then_some(PrincipalMatch::Exact),
+                _ => (value == caller).then_some(PrincipalMatch::Exact),
+            })
+            .max()
+    }
+
+    /// Whether the statement applies to `caller`: the listed principals
+    /// match (`Principal`) or do not (`NotPrincipal`).
+    pub fn applies_to(&self, caller: &str) -> bool {
+        self.best_match(caller).is_some() != self.negated
+    }
+}
+
+/// The parts of a caller ARN that principal matching needs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct CallerArn<'a> {
+    /// The partition, e.g. `aws`.
+    pub partition: &'a str,
+    /// The 12-digit account.
+    pub account: &'a str,
+    /// For an assumed-role session, the role name.
+    pub session_role: Option<&'a str>,
+}
+
+impl<'a> CallerArn<'a> {
+    /// Parses an IAM or STS ARN; None for service names and other text.
+    pub fn parse(arn: &'a str) -> Option<CallerArn<'a>> {
+        let mut parts = arn.splitn(6, ':');
+        let (
+            Some("arn"),
+            Some(partition),
+            Some(service),
+            Some(_region),
+            Some(account),
+            Some(resource),
+        ) = (
+            parts.next(),
+            parts.next(),
+            parts.next(),
+            parts.next(),
+            parts.next(),
+            parts.next(),
+        )
+        else {
+            return None;
+        };
+        if service != "iam" && service != "sts" {
+            return None;
+        }
+        let session_role = if service == "sts" {
+            resource
+                .strip_prefix("assumed-role/")
+                .and_then(|rest| rest.split_once('/'))
+                .map(|(role, _)| role)
+        } else {
+            None
+        };
+        Some(CallerArn {
+            partition,
+            account,
+            session_role,
+        })
+    }
+}
+
+/// The account of a principal ARN (IAM or STS), if any.
+pub fn account_of(principal: &str) -> Option<&str> {
+    CallerArn::parse(principal).map(|a| a.account)
+}
+
+fn match_aws(value: &str, caller: &str, arn: Option<&CallerArn<'_>>) -> Option<PrincipalMatch> {
+    if value == "*" {
+        return Some(PrincipalMatch::Anyone);
+    }
+    if value == caller {
+        return Some(PrincipalMatch::Exact);
+    }
+    let arn = arn?;
+    if value == arn.account {
+        return Some(PrincipalMatch::Account);
+    }
+    let mut parts = value.splitn(6, ':');
+    let (Some("arn"), Some(partition), Some("iam"), Some(""), Some(account), Some(resource)) = (
+        parts.next(),
+        parts.next(),
+        parts.next(),
+        parts.next(),
+        parts.next(),
+        parts.next(),
+    ) else {
+        return None;
+    };
+    if partition != arn.partition || account != arn.account {
+        return None;
+    }
+    if resource == "root" {
+        return Some(PrincipalMatch::Account);
+    }
+    let role_name = resource.strip_prefix("role/")?.rsplit('/').next()?;
+    (arn.session_role == Some(role_name)).then_some(PrincipalMatch::Role)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn aws(values: &[&str]) -> PrincipalElement {
+        PrincipalElement::new(
+            false,
+            false,
+            values
+                .iter()
+                .map(|v| ("AWS".to_owned(), (*v).to_owned()))
+                .collect(),
+        )
+    }
+
+    const USER: &str = "arn:aws:iam::123456789012:user/alice";
+    const SESSION: &str = "arn:aws:sts::123456789012:assumed-role/Web/i-0abc";
+
+    #[test]
+    fn wildcards_match_everyone() {
+        assert_eq!(
+            PrincipalElement::new(false, true, vec![]).best_match(USER),
+            Some(PrincipalMatch::Anyone)
+        );
+        assert_eq!(
+            aws(&["*"]).best_match("ec2.amazonaws.com"),
+            Some(PrincipalMatch::Anyone)
+        );
+    }
+
+    #[test]
+    fn account_forms() {
+        assert_eq!(
+            aws(&["123456789012"]).best_match(USER),
+            Some(PrincipalMatch::Account)
+        );
+        assert_eq!(
+            aws(&["arn:aws:iam::123456789012:root"]).best_match(SESSION),
+            Some(PrincipalMatch::Account)
+        );
+        assert_eq!(aws(&["111122223333"]).best_match(USER), None);
+        assert_eq!(aws(&["123456789012"]).best_match("ec2.amazonaws.com"), None);
+    }
+
+    #[test]
+    fn role_arn_matches_its_sessions() {
+        assert_eq!(
+            aws(&["arn:aws:iam::123456789012:role/Web"]).best_match(SESSION),
+            Some(PrincipalMatch::Role)
+        );
+        assert_eq!(
+            aws(&["arn:aws:iam::123456789012:role/app/Web"]).best_match(SESSION),
+            Some(PrincipalMatch::Role)
+        );
+        assert_eq!(
+            aws(&["arn:aws:iam::123456789012:role/Other"]).best_match(SESSION),
+            None
+        );
+        assert_eq!(
+            aws(&["arn:aws:iam::111122223333:role/Web"]).best_match(SESSION),
+            None
+        );
+        assert_eq!(
+            aws(&[SESSION]).best_match(SESSION),
+            Some(PrincipalMatch::Exact)
+        );
+        assert_eq!(
+            aws(&["arn:aws:sts::123456789012:assumed-role/Web/other"]).best_match(SESSION),
+            None
+        );
+        let role = "arn:aws:iam::123456789012:role/Web";
+        assert_eq!(aws(&[role]).best_match(role), Some(PrincipalMatch::Exact));
+    }
+
+    #[test]
+    fn users_and_services() {
+        assert_eq!(aws(&[USER]).best_match(USER), Some(PrincipalMatch::Exact));
+        assert_eq!(
+            aws(&["arn:aws:iam::123456789012:user/bob"]).best_match(USER),
+            None
+        );
+        let svc = PrincipalElement::new(
+            false,
+            false,
+            vec![("Service".into(), "ec2.amazonaws.com".into())],
+        );
+        assert_eq!(
+            svc.best_match("ec2.amazonaws.com"),
+            Some(PrincipalMatch::Exact)
+        );
+        assert_eq!(svc.best_match("lambda.amazonaws.com"), None);
+        assert_eq!(svc.best_match(USER), None);
+    }
+
+    #[test]
+    fn not_principal_inverts() {
+        let p = PrincipalElement::new(true, false, vec![("AWS".into(), USER.into())]);
+        assert!(!p.applies_to(USER));
+        assert!(p.applies_to("arn:aws:iam::123456789012:user/bob"));
+    }
+
+    #[test]
+    fn account_of_arns() {
+        assert_eq!(account_of(SESSION), Some("123456789012"));
+        assert_eq!(account_of("ec2.amazonaws.com"), None);
+    }
+}
