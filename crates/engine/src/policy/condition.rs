@@ -159,40 +159,39 @@ fn strip_suffix_ci<'a>(s: &'a str, suffix: &str) -> Option<&'a str> {
         .flatten()
 }
 
-/// A wildcard pattern for ARNs: six globs (one per colon-separated
-/// component, the last one holding the rest), or one glob for the whole text
-/// when the pattern is not ARN-shaped.
+/// A wildcard pattern for ARNs, matched component by component: the text
+/// is split at its first five colons into at most six components, and a
+/// value matches when it has as many components and each matches (so `*`
+/// never crosses a colon before the resource part). A pattern made only of
+/// `*` matches any value.
 #[derive(Clone, Debug, PartialEq, Eq)]
 enum ArnPattern {
     Parts(Vec<Glob>),
-    Whole(Glob),
+    Any,
 }
 
 impl ArnPattern {
     fn new(pattern: &str) -> ArnPattern {
-        if pattern.matches(':').count() >= 5 {
-            ArnPattern::Parts(
-                pattern
-                    .splitn(6, ':')
-                    .map(|p| Glob::new(p, false))
-                    .collect(),
-            )
-        } else {
-            ArnPattern::Whole(Glob::new(pattern, false))
+        if !pattern.is_empty() && pattern.bytes().all(|b| b == b'*') {
+            return ArnPattern::Any;
         }
+        ArnPattern::Parts(
+            pattern
+                .splitn(6, ':')
+                .map(|p| Glob::new(p, false))
+                .collect(),
+        )
     }
 
     fn matches(&self, arn: &str) -> bool {
         match self {
-            ArnPattern::Whole(g) => g.matches(arn),
+            ArnPattern::Any => true,
             ArnPattern::Parts(globs) => {
-                if arn.matches(':').count() < 5 {
-                    return false;
-                }
-                globs
-                    .iter()
-                    .zip(arn.splitn(6, ':'))
-                    .all(|(g, part)| g.matches(part))
+                arn.splitn(6, ':').count() == globs.len()
+                    && globs
+                        .iter()
+                        .zip(arn.splitn(6, ':'))
+                        .all(|(g, part)| g.matches(part))
             }
         }
     }

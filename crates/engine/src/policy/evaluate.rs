@@ -293,12 +293,7 @@ fn resource_account<'a>(request: &Request<'a>, caller_account: &'a str) -> &'a s
     if let Some(acct) = request.resource_account {
         return acct;
     }
-    if let Some(acct) = request
-        .resource
-        .splitn(6, ':')
-        .nth(4)
-        .filter(|a| !a.is_empty())
-    {
+    if let Some(acct) = request.resource.split(':').nth(4).filter(|a| !a.is_empty()) {
         return acct;
     }
     request

@@ -100,8 +100,7 @@ pub fn glob_match(toks: &[Tok], text: &[u8], ignore_case: bool) -> bool {
     // Position after the last `*` seen in the pattern, and the text position
     // that star is currently assumed to have consumed up to.
     let mut backtrack: Option<(usize, usize)> = None;
-    loop {
-        let Some(&byte) = text.get(t) else { break };
+    while let Some(&byte) = text.get(t) {
         let step = match toks.get(p) {
             Some(Tok::Star) => {
                 backtrack = Some((p + 1, t));
