@@ -394,3 +394,6 @@ fn judge_statement(
         principal,
     )
 }
+
+#[cfg(test)]
+mod tests;

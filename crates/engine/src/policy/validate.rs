@@ -395,3 +395,6 @@ pub fn check_size(
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests;
