@@ -6,4 +6,5 @@
 //! so the same commands always give the same world.
 #![warn(missing_docs)]
 
+pub mod evalline;
 pub mod policy;

@@ -1,0 +1,470 @@
+//! One `iamsim eval` request line: a JSON object that names the policies in
+//! force and the request to decide, parsed into an owned [`EvalRequest`] and
+//! evaluated with [`crate::policy::evaluate`].
+//!
+//! The native `iamsim eval` command, the data-driven policy tests, the
+//! benchmark, the fuzz targets and the browser all go through these two
+//! functions, so a line means the same thing everywhere.
+//!
+//! ```json
+//! {"id": "t1",
+//!  "identity_policies": [{"Version": "2012-10-17", "Statement": [...]}],
+//!  "resource_policy": null, "resource_is_trust_policy": false,
+//!  "permission_boundary": null, "scps": [], "session_policy": null,
+//!  "principal": "arn:aws:iam::123456789012:user/alice",
+//!  "action": "s3:PutObject", "resource": "arn:aws:s3:::bucket/key",
+//!  "resource_account": null,
+//!  "context": {"aws:SourceIp": "203.0.113.5", "aws:TagKeys": ["a", "b"]}}
+//! ```
+//!
+//! - Only `principal`, `action` and `resource` are required.
+//! - A policy is a JSON object, or a JSON string holding the document's text
+//!   (so that a document with a JSON syntax error can be written on a line).
+//! - Each policy is parsed and validated for its use, as IAM would when it is
+//!   stored: identity and session policies and boundaries may not name a
+//!   principal, a trust policy may not name a resource, and so on.
+//! - `resource_is_trust_policy` defaults to true when the action is one that
+//!   a role's trust policy governs (`sts:AssumeRole*`, `sts:TagSession`,
+//!   `sts:SetSourceIdentity`, `sts:SetContext`).
+//! - `resource_account` is optional: without it the owner is the account in
+//!   the resource ARN, else `aws:ResourceAccount` in the context, else the
+//!   principal's account (decided by the evaluator).
+//! - `permissions_boundary` is accepted as another spelling of
+//!   `permission_boundary`.
+//! - The annotation fields of the test cases (`doc`, `comment`, `expected`,
+//!   `expected_reason`, `expected_decided_by`, `expected_error`) are allowed
+//!   and ignored; any other unknown field is an error, so that a misspelt
+//!   field never silently drops a policy.
+
+use serde::Deserialize;
+use serde::Serialize;
+use serde::de::IgnoredAny;
+use serde_json::Value;
+use serde_json::value::RawValue;
+
+use crate::policy::{
+    Decision, Evaluation, NamedPolicy, Policy, PolicySet, PolicyTrace, PolicyType, PolicyUse,
+    Request, RequestContext, evaluate,
+};
+
+/// A policy of a request line with the name it is shown under in traces
+/// (`identity_policies[0]`, `resource_policy`, `scps[1]`, ...).
+#[derive(Clone, Debug, PartialEq)]
+pub struct LinePolicy {
+    /// Where the policy was on the line.
+    pub name: String,
+    /// The parsed and validated document.
+    pub policy: Policy,
+}
+
+/// An owned, parsed request line.
+#[derive(Clone, Debug, PartialEq)]
+pub struct EvalRequest {
+    /// The caller's `id` for the line, echoed in the result (`null` if none).
+    pub id: Value,
+    /// The principal's identity-based policies (managed and inline).
+    pub identity_policies: Vec<LinePolicy>,
+    /// A resource-based policy, or a role's trust policy.
+    pub resource_policy: Option<LinePolicy>,
+    /// True when `resource_policy` is a role trust policy.
+    pub resource_is_trust_policy: bool,
+    /// The principal's permissions boundary.
+    pub permission_boundary: Option<LinePolicy>,
+    /// Service control policies, one per organisation level, root first.
+    pub scps: Vec<LinePolicy>,
+    /// The session policy of a role session or federated user.
+    pub session_policy: Option<LinePolicy>,
+    /// The caller's ARN or service principal name.
+    pub principal: String,
+    /// The action, such as `s3:PutObject`.
+    pub action: String,
+    /// The resource ARN or `*`.
+    pub resource: String,
+    /// The owning account of the resource, when given explicitly.
+    pub resource_account: Option<String>,
+    /// The request context.
+    pub context: RequestContext,
+}
+
+/// The evaluation of one request line.
+#[derive(Clone, Debug, PartialEq)]
+pub struct EvalResult {
+    /// The line's `id`.
+    pub id: Value,
+    /// The evaluator's decision, deciding policy type and trace.
+    pub evaluation: Evaluation,
+}
+
+/// The fields a request line may have (besides the ignored annotations).
+pub const FIELDS: &[&str] = &[
+    "id",
+    "identity_policies",
+    "resource_policy",
+    "resource_is_trust_policy",
+    "permission_boundary",
+    "scps",
+    "session_policy",
+    "principal",
+    "action",
+    "resource",
+    "resource_account",
+    "context",
+];
+
+/// Test-case annotations that a request line may carry and that are ignored.
+pub const ANNOTATIONS: &[&str] = &[
+    "doc",
+    "comment",
+    "expected",
+    "expected_reason",
+    "expected_decided_by",
+    "expected_error",
+];
+
+/// The line as read, borrowing the policy documents' text from the input.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Wire<'a> {
+    #[serde(default)]
+    id: Value,
+    #[serde(default, borrow)]
+    identity_policies: Vec<&'a RawValue>,
+    #[serde(default, borrow)]
+    resource_policy: Option<&'a RawValue>,
+    #[serde(default)]
+    resource_is_trust_policy: Option<bool>,
+    #[serde(default, borrow, alias = "permissions_boundary")]
+    permission_boundary: Option<&'a RawValue>,
+    #[serde(default, borrow)]
+    scps: Vec<&'a RawValue>,
+    #[serde(default, borrow)]
+    session_policy: Option<&'a RawValue>,
+    principal: String,
+    action: String,
+    resource: String,
+    #[serde(default)]
+    resource_account: Option<String>,
+    #[serde(default)]
+    context: Option<Value>,
+    #[serde(default, rename = "doc")]
+    _doc: Option<IgnoredAny>,
+    #[serde(default, rename = "comment")]
+    _comment: Option<IgnoredAny>,
+    #[serde(default, rename = "expected")]
+    _expected: Option<IgnoredAny>,
+    #[serde(default, rename = "expected_reason")]
+    _expected_reason: Option<IgnoredAny>,
+    #[serde(default, rename = "expected_decided_by")]
+    _expected_decided_by: Option<IgnoredAny>,
+    #[serde(default, rename = "expected_error")]
+    _expected_error: Option<IgnoredAny>,
+}
+
+/// Parses one request line. The error names the field at fault and what was
+/// wrong with it, e.g. `identity_policies[0]: MalformedPolicyDocument: Policy
+/// document should not specify a principal.` or `missing field "action"`.
+pub fn parse_request_line(text: &str) -> Result<EvalRequest, String> {
+    let wire: Wire<'_> = match serde_json::from_str(text) {
+        Ok(wire) => wire,
+        Err(err) => return Err(diagnose(text, &err)),
+    };
+    let trust = wire
+        .resource_is_trust_policy
+        .unwrap_or_else(|| wire.resource_policy.is_some() && is_trust_action(&wire.action));
+    let resource_use = if trust {
+        PolicyUse::Trust
+    } else {
+        PolicyUse::Resource
+    };
+    let identity_policies = wire
+        .identity_policies
+        .iter()
+        .enumerate()
+        .map(|(i, raw)| line_policy(format!("identity_policies[{i}]"), raw, PolicyUse::Identity))
+        .collect::<Result<Vec<_>, _>>()?;
+    let scps = wire
+        .scps
+        .iter()
+        .enumerate()
+        .map(|(i, raw)| line_policy(format!("scps[{i}]"), raw, PolicyUse::ServiceControl))
+        .collect::<Result<Vec<_>, _>>()?;
+    let optional = |name: &str, raw: Option<&RawValue>, use_: PolicyUse| {
+        raw.map(|raw| line_policy(name.to_owned(), raw, use_))
+            .transpose()
+    };
+    let resource_policy = optional("resource_policy", wire.resource_policy, resource_use)?;
+    let permission_boundary = optional(
+        "permission_boundary",
+        wire.permission_boundary,
+        PolicyUse::PermissionsBoundary,
+    )?;
+    let session_policy = optional("session_policy", wire.session_policy, PolicyUse::Session)?;
+    let context = match &wire.context {
+        None | Some(Value::Null) => RequestContext::new(),
+        Some(value) => RequestContext::from_json(value).map_err(|e| format!("context: {e}"))?,
+    };
+    Ok(EvalRequest {
+        id: wire.id,
+        identity_policies,
+        resource_policy,
+        resource_is_trust_policy: trust,
+        permission_boundary,
+        scps,
+        session_policy,
+        principal: wire.principal,
+        action: wire.action,
+        resource: wire.resource,
+        resource_account: wire.resource_account,
+        context,
+    })
+}
+
+fn named(p: &LinePolicy) -> NamedPolicy<'_> {
+    NamedPolicy {
+        name: p.name.as_str(),
+        policy: &p.policy,
+    }
+}
+
+/// Evaluates a parsed request line.
+pub fn evaluate_line(request: &EvalRequest) -> EvalResult {
+    let policies = PolicySet {
+        identity: request.identity_policies.iter().map(named).collect(),
+        resource: request.resource_policy.as_ref().map(named),
+        resource_is_trust_policy: request.resource_is_trust_policy,
+        boundary: request.permission_boundary.as_ref().map(named),
+        scps: request.scps.iter().map(named).collect(),
+        session: request.session_policy.as_ref().map(named),
+    };
+    let req = Request {
+        principal: &request.principal,
+        action: &request.action,
+        resource: &request.resource,
+        context: &request.context,
+        resource_account: request.resource_account.as_deref(),
+    };
+    EvalResult {
+        id: request.id.clone(),
+        evaluation: evaluate(&req, &policies),
+    }
+}
+
+/// The output line of `iamsim eval`, fields in this order.
+#[derive(Serialize)]
+struct OutLine<'a> {
+    id: &'a Value,
+    decision: Decision,
+    reason: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    decided_by: Option<Option<PolicyType>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    trace: Option<&'a [PolicyTrace]>,
+}
+
+impl EvalResult {
+    /// The decision.
+    pub fn decision(&self) -> Decision {
+        self.evaluation.decision
+    }
+
+    /// AWS's phrase for a denial (`None` for Allow).
+    pub fn reason(&self) -> Option<String> {
+        self.evaluation.reason()
+    }
+
+    /// The result as one JSON line: `{"id", "decision", "reason"}`, plus
+    /// `"decided_by"` and `"trace"` when `explain` is set.
+    pub fn to_json_line(&self, explain: bool) -> String {
+        let out = OutLine {
+            id: &self.id,
+            decision: self.evaluation.decision,
+            reason: self.evaluation.reason(),
+            decided_by: explain.then_some(self.evaluation.decided_by),
+            trace: explain.then_some(self.evaluation.trace.as_slice()),
+        };
+        serde_json::to_string(&out).unwrap_or_else(|e| {
+            format!("{{\"id\":null,\"error\":{}}}", Value::String(e.to_string()))
+        })
+    }
+}
+
+/// The output line for a request line that could not be read.
+pub fn error_json_line(line_number: usize, error: &str) -> String {
+    // Written by hand: a `serde_json::Map` would sort the keys.
+    format!(
+        "{{\"id\":null,\"line\":{line_number},\"error\":{}}}",
+        Value::String(error.to_owned())
+    )
+}
+
+/// Actions whose resource policy is the role's trust policy.
+fn is_trust_action(action: &str) -> bool {
+    const TRUST_ACTIONS: &[&str] = &[
+        "sts:assumerole",
+        "sts:assumerolewithsaml",
+        "sts:assumerolewithwebidentity",
+        "sts:tagsession",
+        "sts:setsourceidentity",
+        "sts:setcontext",
+    ];
+    TRUST_ACTIONS.iter().any(|a| a.eq_ignore_ascii_case(action))
+}
+
+/// Parses and validates one policy of the line; `raw` is a JSON object or a
+/// JSON string holding the document's text.
+fn line_policy(name: String, raw: &RawValue, use_: PolicyUse) -> Result<LinePolicy, String> {
+    let text = raw.get();
+    let parsed = if text.starts_with('"') {
+        let inner: String = serde_json::from_str(text).map_err(|e| format!("{name}: {e}"))?;
+        Policy::parse_for(&inner, use_)
+    } else {
+        Policy::parse_for(text, use_)
+    };
+    match parsed {
+        Ok(policy) => Ok(LinePolicy { name, policy }),
+        Err(err) => {
+            let at = match (err.line, err.column) {
+                (Some(line), Some(column)) => format!(" (line {line}, column {column})"),
+                _ => String::new(),
+            };
+            Err(format!(
+                "{name}: MalformedPolicyDocument{at}: {}",
+                err.message
+            ))
+        }
+    }
+}
+
+/// Explains why a line failed to deserialize, naming the field at fault
+/// (serde_json's own messages name the problem but not the field).
+fn diagnose(text: &str, err: &serde_json::Error) -> String {
+    let value: Value = match serde_json::from_str(text) {
+        Ok(value) => value,
+        Err(e) => return format!("the line is not valid JSON: {e}"),
+    };
+    let Value::Object(map) = &value else {
+        return "a request line must be a JSON object".to_owned();
+    };
+    for key in map.keys() {
+        let known = FIELDS.contains(&key.as_str())
+            || ANNOTATIONS.contains(&key.as_str())
+            || key == "permissions_boundary";
+        if !known {
+            return format!(
+                "unknown field \"{key}\" (the fields are {})",
+                FIELDS.join(", ")
+            );
+        }
+    }
+    for required in ["principal", "action", "resource"] {
+        match map.get(required) {
+            None => return format!("missing field \"{required}\""),
+            Some(Value::String(_)) => {}
+            Some(other) => return format!("{required}: expected a string, found {}", kind(other)),
+        }
+    }
+    for list in ["identity_policies", "scps"] {
+        match map.get(list) {
+            None | Some(Value::Array(_)) => {}
+            Some(other) => {
+                return format!(
+                    "{list}: expected an array of policy documents, found {}",
+                    kind(other)
+                );
+            }
+        }
+    }
+    if let Some(v) = map.get("resource_is_trust_policy")
+        && !v.is_boolean()
+        && !v.is_null()
+    {
+        return format!(
+            "resource_is_trust_policy: expected true or false, found {}",
+            kind(v)
+        );
+    }
+    if let Some(v) = map.get("resource_account")
+        && !v.is_string()
+        && !v.is_null()
+    {
+        return format!("resource_account: expected a string, found {}", kind(v));
+    }
+    if map.contains_key("permission_boundary") && map.contains_key("permissions_boundary") {
+        return "permission_boundary: given twice (as permission_boundary and permissions_boundary)"
+            .to_owned();
+    }
+    err.to_string()
+}
+
+/// A JSON value's kind, for error messages.
+fn kind(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
+    }
+}
+
+/// The bodies of the fuzz targets in `fuzz/`, also run on stable by the
+/// engine's property tests. Each returns `Err` with a description when an
+/// invariant is broken; a panic anywhere below is a bug too.
+pub mod fuzz {
+    use super::{evaluate_line, parse_request_line};
+    use crate::policy::{Decision, Policy, PolicyUse};
+
+    const USES: [PolicyUse; 6] = [
+        PolicyUse::Identity,
+        PolicyUse::Trust,
+        PolicyUse::Resource,
+        PolicyUse::PermissionsBoundary,
+        PolicyUse::ServiceControl,
+        PolicyUse::Session,
+    ];
+
+    /// `Policy::parse` and `Policy::parse_for` for every use, on arbitrary
+    /// bytes. Invariants: a document valid for some use parses; a parsed
+    /// document parses again from its own value to an equal policy.
+    pub fn policy_parse(data: &[u8]) -> Result<(), String> {
+        let Ok(text) = std::str::from_utf8(data) else {
+            return Ok(());
+        };
+        let parsed = Policy::parse(text);
+        for use_ in USES {
+            if Policy::parse_for(text, use_).is_ok() && parsed.is_err() {
+                return Err(format!("valid as {use_:?} but Policy::parse fails"));
+            }
+        }
+        if let Ok(policy) = parsed {
+            match Policy::from_value(policy.to_value()) {
+                Ok(again) if again == policy => {}
+                Ok(_) => return Err("re-parsing the document's value gives another policy".into()),
+                Err(e) => return Err(format!("re-parsing the document's value fails: {e}")),
+            }
+        }
+        Ok(())
+    }
+
+    /// `parse_request_line` and `evaluate_line` on arbitrary bytes.
+    /// Invariants: evaluation is deterministic; Allow has no denial reason.
+    pub fn eval_line(data: &[u8]) -> Result<(), String> {
+        let Ok(text) = std::str::from_utf8(data) else {
+            return Ok(());
+        };
+        let Ok(request) = parse_request_line(text) else {
+            return Ok(());
+        };
+        let first = evaluate_line(&request);
+        let second = evaluate_line(&request);
+        if first != second {
+            return Err("two evaluations of one request differ".into());
+        }
+        if first.evaluation.decision == Decision::Allow && first.reason().is_some() {
+            return Err("an Allow carries a denial reason".into());
+        }
+        let _ = first.to_json_line(true);
+        Ok(())
+    }
+}
