@@ -8,3 +8,20 @@
 
 pub mod evalline;
 pub mod policy;
+
+pub mod clock;
+pub mod ec2;
+pub mod error;
+pub mod event;
+pub mod iam;
+pub mod ids;
+pub mod imds;
+pub mod logs;
+pub mod managed;
+pub mod s3;
+pub mod ssm;
+pub mod sts;
+pub mod world;
+
+pub use error::{ApiError, AwsError, LoadError};
+pub use world::{Command, Credentials, Origin, Outcome, World};

@@ -1,0 +1,492 @@
+//! The Instance Metadata Service (IMDS) of each instance, as an HTTP model.
+//!
+//! `PUT /latest/api/token` with `X-aws-ec2-metadata-token-ttl-seconds: 1–21600` gives a
+//! token (IMDSv2); GETs carry it in `X-aws-ec2-metadata-token`. With `HttpTokens=required`
+//! a GET without a valid token is 401. The PUT's reply is sent with IP TTL = the hop limit,
+//! so from a container (2 hops) with limit 1 it never arrives: status 0 means "no answer"
+//! and the caller (curl, an SDK) times out. GETs are not limited that way.
+//!
+//! Credentials: the EC2 service assumes the role of the instance's profile and delivers two
+//! sets, one for IMDSv1 readers (`ec2:RoleDelivery` = 1.0) and one for IMDSv2 (2.0). They
+//! live about six hours and are replaced hourly; "new credentials at least five minutes
+//! before the expiration of the old" is documented (EC2 User Guide), the hourly rhythm and
+//! the six-hour life are observed, not documented. A role or profile change reaches the
+//! instance at its next refresh.
+
+use crate::clock::Timestamp;
+use crate::ec2::{AVAILABILITY_ZONE, Instance, InstanceState};
+use crate::event::{Event, ImdsEvent};
+use crate::world::World;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// The metadata service's address.
+pub const ENDPOINT: &str = "http://169.254.169.254";
+
+/// Seconds the instance credentials live (observed: about six hours).
+pub const CREDENTIALS_LIFETIME: u64 = 6 * 3600;
+
+/// Seconds between credential refreshes (observed: about hourly; not documented).
+pub const REFRESH_INTERVAL: u64 = 3600;
+
+/// Seconds before a failed credential fetch (e.g. a trust policy that does not trust EC2)
+/// is retried (chosen).
+pub const RETRY_INTERVAL: u64 = 300;
+
+/// The largest token TTL.
+pub const MAX_TOKEN_TTL: u64 = 21_600;
+
+/// The header of a PUT's requested token TTL.
+pub const TTL_HEADER: &str = "X-aws-ec2-metadata-token-ttl-seconds";
+
+/// The header a GET carries its token in.
+pub const TOKEN_HEADER: &str = "X-aws-ec2-metadata-token";
+
+/// An HTTP request to the metadata service.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct HttpRequest {
+    /// `GET` or `PUT`.
+    pub method: String,
+    /// e.g. `/latest/meta-data/iam/security-credentials/` (a full `http://169.254.169.254/…`
+    /// URL is accepted too).
+    pub path: String,
+    /// Headers (names case-insensitive).
+    pub headers: Vec<(String, String)>,
+    /// Network hops from the caller: 1 = the instance, 2 = a container on it.
+    pub hops: u8,
+}
+
+impl HttpRequest {
+    /// A GET from the instance itself.
+    pub fn get(path: &str) -> Self {
+        HttpRequest {
+            method: "GET".to_string(),
+            path: path.to_string(),
+            headers: Vec::new(),
+            hops: 1,
+        }
+    }
+
+    /// A PUT from the instance itself.
+    pub fn put(path: &str) -> Self {
+        HttpRequest {
+            method: "PUT".to_string(),
+            path: path.to_string(),
+            headers: Vec::new(),
+            hops: 1,
+        }
+    }
+
+    /// The same request with one more header.
+    pub fn with_header(mut self, name: &str, value: &str) -> Self {
+        self.headers.push((name.to_string(), value.to_string()));
+        self
+    }
+
+    /// The same request from `hops` hops away.
+    pub fn with_hops(mut self, hops: u8) -> Self {
+        self.hops = hops;
+        self
+    }
+
+    /// A header's value (name case-insensitive).
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers
+            .iter()
+            .find(|(k, _)| k.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.as_str())
+    }
+}
+
+/// An HTTP response from the metadata service. Status 0: no answer reached the caller.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct HttpResponse {
+    /// The status; 0 when nothing came back (a timeout for the caller).
+    pub status: u16,
+    /// Response headers.
+    pub headers: Vec<(String, String)>,
+    /// The body.
+    pub body: String,
+}
+
+impl HttpResponse {
+    fn text(status: u16, body: String) -> Self {
+        HttpResponse {
+            status,
+            headers: vec![("Content-Type".to_string(), "text/plain".to_string())],
+            body,
+        }
+    }
+
+    fn html_error(status: u16, reason: &str) -> Self {
+        let body = format!(
+            "<?xml version=\"1.0\" encoding=\"iso-8859-1\"?>\n<!DOCTYPE html PUBLIC \"-//W3C//DTD XHTML 1.0 Transitional//EN\"\n\t\"http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd\">\n<html xmlns=\"http://www.w3.org/1999/xhtml\" xml:lang=\"en\" lang=\"en\">\n <head>\n  <title>{status} - {reason}</title>\n </head>\n <body>\n  <h1>{status} - {reason}</h1>\n </body>\n</html>\n"
+        );
+        HttpResponse {
+            status,
+            headers: vec![("Content-Type".to_string(), "text/html".to_string())],
+            body,
+        }
+    }
+
+    /// No answer: the caller times out.
+    pub fn no_answer() -> Self {
+        HttpResponse {
+            status: 0,
+            headers: Vec::new(),
+            body: String::new(),
+        }
+    }
+
+    /// 404 with IMDS's HTML body (`<title>404 - Not Found</title>`).
+    pub fn not_found() -> Self {
+        Self::html_error(404, "Not Found")
+    }
+
+    /// 401 with IMDS's HTML body.
+    pub fn unauthorized() -> Self {
+        Self::html_error(401, "Unauthorized")
+    }
+
+    /// 400 with IMDS's HTML body.
+    pub fn bad_request() -> Self {
+        Self::html_error(400, "Bad Request")
+    }
+
+    /// 403: the endpoint is turned off (documented as 403; exact body unconfirmed).
+    pub fn forbidden() -> Self {
+        Self::html_error(403, "Forbidden")
+    }
+
+    /// 405 for methods other than GET and PUT.
+    pub fn method_not_allowed() -> Self {
+        Self::html_error(405, "Method Not Allowed")
+    }
+}
+
+/// What the EC2 service last delivered to an instance's `iam/` folder.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum IamDelivery {
+    /// Credentials for the role: the `ASIA…` keys for IMDSv1 and IMDSv2 readers.
+    Credentials {
+        /// The role's name (the folder's one entry).
+        role_name: String,
+        /// Session read without a token (RoleDelivery 1.0).
+        v1_key: String,
+        /// Session read with a token (RoleDelivery 2.0).
+        v2_key: String,
+    },
+    /// The trust policy does not let `ec2.amazonaws.com` assume the role.
+    AssumeRoleUnauthorized {
+        /// The role's name.
+        role_name: String,
+    },
+    /// The profile holds no role (message approximated: AWS documents only its start).
+    NoRole,
+    /// The associated profile no longer exists.
+    ProfileNotFound,
+}
+
+/// The `iam/` folder's content at the last refresh.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct IamSnapshot {
+    /// The associated profile's ARN.
+    pub profile_arn: String,
+    /// Its `AIPA…` id.
+    pub profile_id: String,
+    /// When the EC2 service last refreshed.
+    pub last_updated: Timestamp,
+    /// What it got.
+    pub delivery: IamDelivery,
+}
+
+/// The metadata service's state on one instance.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct InstanceMetadata {
+    /// IMDSv2 tokens and when each expires.
+    pub tokens: BTreeMap<String, Timestamp>,
+    /// The `iam/` folder; `None` when no profile is associated.
+    pub iam: Option<IamSnapshot>,
+    /// When the EC2 service refreshes the credentials next.
+    pub next_refresh: Option<Timestamp>,
+}
+
+const META_DATA_LISTING_HEAD: &[&str] = &["ami-id", "ami-launch-index", "hostname"];
+const META_DATA_LISTING_TAIL: &[&str] = &[
+    "instance-action",
+    "instance-id",
+    "instance-life-cycle",
+    "instance-type",
+    "local-hostname",
+    "local-ipv4",
+    "placement/",
+    "reservation-id",
+    "security-groups",
+    "services/",
+];
+
+const DOCS: &str =
+    "http://docs.amazonwebservices.com/IAM/latest/UserGuide/RolesTroubleshooting.html";
+
+/// Renders `"Key" : value` pairs the way IMDS pretty-prints JSON (two-space indent).
+fn imds_json(pairs: &[(&str, &str)]) -> String {
+    let mut out = String::with_capacity(
+        64 + pairs
+            .iter()
+            .map(|(k, v)| k.len() + v.len() + 12)
+            .sum::<usize>(),
+    );
+    out.push_str("{\n");
+    for (i, (k, v)) in pairs.iter().enumerate() {
+        out.push_str("  \"");
+        out.push_str(k);
+        out.push_str("\" : \"");
+        out.push_str(v);
+        out.push('"');
+        if i + 1 < pairs.len() {
+            out.push(',');
+        }
+        out.push('\n');
+    }
+    out.push('}');
+    out
+}
+
+fn identity_document(world: &World, instance: &Instance) -> String {
+    let launch = instance.launch_time.iso_z();
+    format!(
+        "{{\n  \"accountId\" : \"{}\",\n  \"architecture\" : \"x86_64\",\n  \"availabilityZone\" : \"{}\",\n  \"billingProducts\" : null,\n  \"devpayProductCodes\" : null,\n  \"marketplaceProductCodes\" : null,\n  \"imageId\" : \"{}\",\n  \"instanceId\" : \"{}\",\n  \"instanceType\" : \"{}\",\n  \"kernelId\" : null,\n  \"pendingTime\" : \"{}\",\n  \"privateIp\" : \"{}\",\n  \"ramdiskId\" : null,\n  \"region\" : \"{}\",\n  \"version\" : \"2017-09-30\"\n}}",
+        world.account(),
+        AVAILABILITY_ZONE,
+        instance.image_id,
+        instance.instance_id,
+        instance.instance_type,
+        launch,
+        instance.private_ip,
+        crate::world::REGION,
+    )
+}
+
+impl World {
+    /// Answers one metadata-service request and records it as an [`ImdsEvent`].
+    pub(crate) fn imds_request(
+        &mut self,
+        instance_id: &str,
+        request: &HttpRequest,
+    ) -> HttpResponse {
+        let response = self.imds_answer(instance_id, request);
+        self.events.push(Event::Imds(ImdsEvent {
+            time: self.now(),
+            instance_id: instance_id.to_string(),
+            method: request.method.clone(),
+            path: request.path.clone(),
+            status: response.status,
+            hops: request.hops,
+            with_token: request.header(TOKEN_HEADER).is_some(),
+        }));
+        response
+    }
+
+    fn imds_answer(&mut self, instance_id: &str, request: &HttpRequest) -> HttpResponse {
+        let now = self.now();
+        let Some(instance) = self.ec2.instances.get(instance_id) else {
+            return HttpResponse::no_answer();
+        };
+        if instance.state != InstanceState::Running {
+            return HttpResponse::no_answer();
+        }
+        let path = request.path.strip_prefix(ENDPOINT).unwrap_or(&request.path);
+        let path = path.split(['?', '#']).next().unwrap_or(path);
+        let disabled = instance.metadata_options.http_endpoint == "disabled";
+        if request.method == "PUT" {
+            if disabled {
+                return HttpResponse::forbidden();
+            }
+            if path != "/latest/api/token" {
+                return HttpResponse::method_not_allowed();
+            }
+            let ttl = request
+                .header(TTL_HEADER)
+                .and_then(|v| v.trim().parse::<u64>().ok());
+            let Some(ttl) = ttl.filter(|t| (1..=MAX_TOKEN_TTL).contains(t)) else {
+                return HttpResponse::bad_request();
+            };
+            if request.hops > instance.metadata_options.http_put_response_hop_limit {
+                return HttpResponse::no_answer();
+            }
+            let token = self.ids.imds_token();
+            let Some(instance) = self.ec2.instances.get_mut(instance_id) else {
+                return HttpResponse::no_answer();
+            };
+            instance.metadata.tokens.retain(|_, expiry| *expiry > now);
+            instance
+                .metadata
+                .tokens
+                .insert(token.clone(), now.plus(ttl));
+            let mut response = HttpResponse::text(200, token);
+            response
+                .headers
+                .push((TTL_HEADER.to_string(), ttl.to_string()));
+            return response;
+        }
+        if request.method != "GET" {
+            return HttpResponse::method_not_allowed();
+        }
+        if disabled {
+            return HttpResponse::forbidden();
+        }
+        let v2 = match request.header(TOKEN_HEADER) {
+            Some(token) => match instance.metadata.tokens.get(token) {
+                Some(expiry) if *expiry > now => true,
+                _ => return HttpResponse::unauthorized(),
+            },
+            None if instance.metadata_options.http_tokens == "required" => {
+                return HttpResponse::unauthorized();
+            }
+            None => false,
+        };
+        match self.imds_body(instance, path, v2) {
+            Some(body) => HttpResponse::text(200, body),
+            None => HttpResponse::not_found(),
+        }
+    }
+
+    /// The body of a GET, or `None` for 404.
+    fn imds_body(&self, instance: &Instance, path: &str, v2: bool) -> Option<String> {
+        let iam = instance.metadata.iam.as_ref();
+        let trimmed = path.trim_end_matches('/');
+        if let Some(rest) = trimmed.strip_prefix("/latest/meta-data/iam") {
+            let iam = iam?;
+            return self.imds_iam(iam, rest, v2);
+        }
+        let body = match trimmed {
+            "" => "latest".to_string(),
+            "/latest" => "dynamic\nmeta-data".to_string(),
+            "/latest/meta-data" => {
+                let mut entries: Vec<&str> = META_DATA_LISTING_HEAD.to_vec();
+                if iam.is_some() {
+                    entries.push("iam/");
+                }
+                entries.extend_from_slice(META_DATA_LISTING_TAIL);
+                entries.join("\n")
+            }
+            "/latest/meta-data/ami-id" => instance.image_id.clone(),
+            "/latest/meta-data/ami-launch-index" => instance.ami_launch_index.to_string(),
+            "/latest/meta-data/hostname" | "/latest/meta-data/local-hostname" => {
+                instance.private_dns_name.clone()
+            }
+            "/latest/meta-data/instance-action" => "none".to_string(),
+            "/latest/meta-data/instance-id" => instance.instance_id.clone(),
+            "/latest/meta-data/instance-life-cycle" => "on-demand".to_string(),
+            "/latest/meta-data/instance-type" => instance.instance_type.clone(),
+            "/latest/meta-data/local-ipv4" => instance.private_ip.clone(),
+            "/latest/meta-data/placement" => "availability-zone\nregion".to_string(),
+            "/latest/meta-data/placement/availability-zone" => AVAILABILITY_ZONE.to_string(),
+            "/latest/meta-data/placement/region" => crate::world::REGION.to_string(),
+            "/latest/meta-data/reservation-id" => instance.reservation_id.clone(),
+            "/latest/meta-data/security-groups" => "default".to_string(),
+            "/latest/meta-data/services" => "domain\npartition".to_string(),
+            "/latest/meta-data/services/domain" => "amazonaws.com".to_string(),
+            "/latest/meta-data/services/partition" => "aws".to_string(),
+            "/latest/dynamic" => "instance-identity/".to_string(),
+            "/latest/dynamic/instance-identity" => "document".to_string(),
+            "/latest/dynamic/instance-identity/document" => identity_document(self, instance),
+            _ => return None,
+        };
+        // A leaf asked for with a trailing slash is not found.
+        if path.ends_with('/')
+            && !matches!(
+                trimmed,
+                "" | "/latest"
+                    | "/latest/meta-data"
+                    | "/latest/meta-data/placement"
+                    | "/latest/meta-data/services"
+                    | "/latest/dynamic"
+                    | "/latest/dynamic/instance-identity"
+            )
+        {
+            return None;
+        }
+        Some(body)
+    }
+
+    fn imds_iam(&self, iam: &IamSnapshot, rest: &str, v2: bool) -> Option<String> {
+        let updated = iam.last_updated.iso_z();
+        match rest {
+            "" => Some(match iam.delivery {
+                IamDelivery::ProfileNotFound | IamDelivery::NoRole => "info".to_string(),
+                _ => "info\nsecurity-credentials/".to_string(),
+            }),
+            "/info" => Some(match &iam.delivery {
+                IamDelivery::ProfileNotFound => imds_json(&[
+                    ("Code", "InstanceProfileNotFound"),
+                    (
+                        "Message",
+                        &format!(
+                            "Instance Profile with Id {} cannot be found.  Please see documentation at {DOCS}.",
+                            iam.profile_id
+                        ),
+                    ),
+                    ("LastUpdated", &updated),
+                ]),
+                // Approximation: AWS documents only the message's start.
+                IamDelivery::NoRole => imds_json(&[
+                    ("Code", "InstanceProfileNotFound"),
+                    (
+                        "Message",
+                        &format!(
+                            "Instance Profile does not contain a role.  Please see documentation at {DOCS}."
+                        ),
+                    ),
+                    ("LastUpdated", &updated),
+                ]),
+                _ => imds_json(&[
+                    ("Code", "Success"),
+                    ("LastUpdated", &updated),
+                    ("InstanceProfileArn", &iam.profile_arn),
+                    ("InstanceProfileId", &iam.profile_id),
+                ]),
+            }),
+            "/security-credentials" => match &iam.delivery {
+                IamDelivery::Credentials { role_name, .. }
+                | IamDelivery::AssumeRoleUnauthorized { role_name } => Some(role_name.clone()),
+                IamDelivery::NoRole | IamDelivery::ProfileNotFound => None,
+            },
+            other => {
+                let name = other.strip_prefix("/security-credentials/")?;
+                match &iam.delivery {
+                    IamDelivery::Credentials {
+                        role_name,
+                        v1_key,
+                        v2_key,
+                    } if role_name == name => {
+                        let key = if v2 { v2_key } else { v1_key };
+                        let session = self.sts.sessions.get(key)?;
+                        Some(imds_json(&[
+                            ("Code", "Success"),
+                            ("LastUpdated", &updated),
+                            ("Type", "AWS-HMAC"),
+                            ("AccessKeyId", &session.access_key_id),
+                            ("SecretAccessKey", &session.secret_access_key),
+                            ("Token", &session.session_token),
+                            ("Expiration", &session.expiration.iso_z()),
+                        ]))
+                    }
+                    IamDelivery::AssumeRoleUnauthorized { role_name } if role_name == name => {
+                        Some(imds_json(&[
+                            ("Code", "AssumeRoleUnauthorizedAccess"),
+                            (
+                                "Message",
+                                &format!(
+                                    "EC2 cannot assume the role {role_name}.  Please see documentation at {DOCS}."
+                                ),
+                            ),
+                            ("LastUpdated", &updated),
+                        ]))
+                    }
+                    _ => None,
+                }
+            }
+        }
+    }
+}

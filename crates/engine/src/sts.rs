@@ -1,0 +1,217 @@
+//! STS: role sessions and their temporary credentials (`ASIA…`).
+//!
+//! `AssumeRole` evaluates the role's trust policy (as a trust policy) together with the
+//! caller's identity policies; `GetCallerIdentity` needs no permission. The EC2 service
+//! assumes instance roles through [`World::issue_session`] too.
+
+use crate::clock::Timestamp;
+use crate::error::{ApiError, AwsError};
+use crate::ids::IdPrefix;
+use crate::policy::{Policy, PolicyUse};
+use crate::world::World;
+use crate::world::auth::{CallCtx, CallerKind, ResourcePolicy};
+use crate::world::params::Params;
+use serde::{Deserialize, Serialize};
+use serde_json::{Value, json};
+use std::collections::BTreeMap;
+
+/// A role session: the temporary credentials and who they stand for.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Session {
+    /// `ASIA…`.
+    pub access_key_id: String,
+    /// The secret.
+    pub secret_access_key: String,
+    /// The session token.
+    pub session_token: String,
+    /// When it was issued.
+    pub issued: Timestamp,
+    /// When it expires.
+    pub expiration: Timestamp,
+    /// The role's lower-cased name (key in the IAM state).
+    pub role_key: String,
+    /// The role's name.
+    pub role_name: String,
+    /// The role's `AROA…` id at issue time.
+    pub role_id: String,
+    /// The role's ARN.
+    pub role_arn: String,
+    /// The session name (the instance id for instance credentials).
+    pub session_name: String,
+    /// `arn:aws:sts::ACCT:assumed-role/ROLE/SESSION`.
+    pub arn: String,
+    /// For instance credentials: `arn:aws:ec2:REGION:ACCT:instance/i-…`.
+    pub source_instance_arn: Option<String>,
+    /// For instance credentials: `1.0` (IMDSv1) or `2.0` (IMDSv2).
+    pub role_delivery: Option<String>,
+    /// The session policy passed to AssumeRole, if any.
+    pub session_policy: Option<Policy>,
+}
+
+/// All STS state.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct StsState {
+    /// Sessions by access key id (expired ones are kept, so they answer `ExpiredToken`).
+    pub sessions: BTreeMap<String, Session>,
+}
+
+/// What [`World::issue_session`] needs to know.
+pub(crate) struct SessionRequest<'a> {
+    pub role_key: &'a str,
+    pub session_name: &'a str,
+    pub duration: u64,
+    pub source_instance_arn: Option<String>,
+    pub role_delivery: Option<&'a str>,
+    pub session_policy: Option<Policy>,
+}
+
+/// `[\w+=,.@-]*`
+fn is_session_name_char(c: char) -> bool {
+    c.is_ascii_alphanumeric() || "_+=,.@-".contains(c)
+}
+
+impl World {
+    /// Issues temporary credentials for a role; returns the new session's access key id.
+    pub(crate) fn issue_session(&mut self, request: SessionRequest<'_>) -> Option<String> {
+        let role = self.iam.roles.get(request.role_key)?;
+        let (role_name, role_id, role_arn) =
+            (role.name.clone(), role.role_id.clone(), role.arn.clone());
+        let access_key_id = self.ids.unique_id(IdPrefix::TemporaryAccessKey);
+        let secret_access_key = self.ids.secret_access_key();
+        let session_token = self.ids.session_token();
+        let now = self.now();
+        let session = Session {
+            access_key_id: access_key_id.clone(),
+            secret_access_key,
+            session_token,
+            issued: now,
+            expiration: now.plus(request.duration),
+            role_key: request.role_key.to_string(),
+            arn: format!(
+                "arn:aws:sts::{}:assumed-role/{}/{}",
+                self.account, role_name, request.session_name
+            ),
+            role_name,
+            role_id,
+            role_arn,
+            session_name: request.session_name.to_string(),
+            source_instance_arn: request.source_instance_arn,
+            role_delivery: request.role_delivery.map(str::to_string),
+            session_policy: request.session_policy,
+        };
+        self.sts.sessions.insert(access_key_id.clone(), session);
+        Some(access_key_id)
+    }
+
+    /// `sts:AssumeRole`.
+    pub(crate) fn sts_assume_role(
+        &mut self,
+        cx: &mut CallCtx,
+        p: &Params<'_>,
+    ) -> Result<Value, ApiError> {
+        let role_arn = p.str("RoleArn")?;
+        let session_name = p.str("RoleSessionName")?;
+        let duration = p.opt_i64("DurationSeconds")?;
+        if session_name.len() < 2 {
+            return Err(AwsError::too_short(session_name, "roleSessionName", 2).into());
+        }
+        if session_name.len() > 64 {
+            return Err(AwsError::too_long(session_name, "roleSessionName", 64).into());
+        }
+        if !session_name.chars().all(is_session_name_char) {
+            return Err(AwsError::pattern(session_name, "roleSessionName", "[\\w+=,.@-]*").into());
+        }
+        if let Some(d) = duration {
+            if d < 900 {
+                return Err(AwsError::too_small(d, "durationSeconds", 900).into());
+            }
+            if d > 43_200 {
+                return Err(AwsError::too_large(d, "durationSeconds", 43_200).into());
+            }
+        }
+        let session_policy = match p.opt_str("Policy")? {
+            Some(text) => Some(
+                Policy::parse_for(text, PolicyUse::Session)
+                    .map_err(|e| AwsError::MalformedPolicyDocument(e.message))?,
+            ),
+            None => None,
+        };
+        // The role is found by ARN; an unknown role is denied like one that does not trust you.
+        let role_key = self
+            .iam
+            .roles
+            .iter()
+            .find(|(_, r)| r.arn == role_arn)
+            .map(|(k, _)| k.clone());
+        let evaluation = self.authorize(
+            &cx.caller,
+            "sts:AssumeRole",
+            role_arn,
+            role_key
+                .as_deref()
+                .map_or(ResourcePolicy::None, ResourcePolicy::Trust),
+            &[],
+        );
+        cx.auths.push(crate::event::Authorization {
+            action: "sts:AssumeRole".to_string(),
+            resource: role_arn.to_string(),
+            evaluation: evaluation.clone(),
+        });
+        let Some(role_key) = role_key.filter(|_| evaluation.is_allowed()) else {
+            return Err(ApiError::denied(
+                AwsError::assume_role_denied(&cx.caller.arn, role_arn),
+                evaluation,
+            ));
+        };
+        let max = self
+            .iam
+            .roles
+            .get(&role_key)
+            .map_or(3600, |r| i64::from(r.max_session_duration));
+        let duration = duration.unwrap_or(3600);
+        if duration > max {
+            return Err(AwsError::ValidationError(
+                "The requested DurationSeconds exceeds the MaxSessionDuration set for this role."
+                    .to_string(),
+            )
+            .into());
+        }
+        let Some(key) = self.issue_session(crate::sts::SessionRequest {
+            role_key: &role_key,
+            session_name,
+            duration: u64::try_from(duration).unwrap_or(3600),
+            source_instance_arn: None,
+            role_delivery: None,
+            session_policy,
+        }) else {
+            return Err(AwsError::no_such_role(role_arn).into());
+        };
+        let Some(s) = self.sts.sessions.get(&key) else {
+            return Err(AwsError::no_such_role(role_arn).into());
+        };
+        Ok(json!({
+            "Credentials": {
+                "AccessKeyId": s.access_key_id,
+                "SecretAccessKey": s.secret_access_key,
+                "SessionToken": s.session_token,
+                "Expiration": s.expiration.iso_offset(),
+            },
+            "AssumedRoleUser": {
+                "AssumedRoleId": format!("{}:{}", s.role_id, s.session_name),
+                "Arn": s.arn,
+            }
+        }))
+    }
+
+    /// `sts:GetCallerIdentity`: needs no permission.
+    pub(crate) fn sts_get_caller_identity(&mut self, cx: &mut CallCtx) -> Result<Value, ApiError> {
+        let user_id = match &cx.caller.kind {
+            CallerKind::User(_) | CallerKind::Session(_) => cx.caller.principal_id.clone(),
+        };
+        Ok(json!({
+            "UserId": user_id,
+            "Account": self.account,
+            "Arn": cx.caller.arn,
+        }))
+    }
+}
