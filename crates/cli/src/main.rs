@@ -6,6 +6,7 @@
 use std::process::ExitCode;
 
 mod eval;
+mod run;
 
 /// `iamsim help`.
 const USAGE: &str = "\
@@ -17,6 +18,9 @@ Commands:
   eval [FILE|-]   Evaluate IAM policy requests, one JSON object per line
                   (JSON Lines), and print one JSON decision per line.
                   Run `iamsim eval --help` for the line format and options.
+  run [SCRIPT|-]  Run a shell script in the simulated terminal of a fresh
+                  world and print the transcript (--seed N).
+  repl            An interactive simulated terminal (--seed N).
   help            Print this help.
 
 Options:
@@ -32,6 +36,8 @@ fn main() -> ExitCode {
     };
     match command.as_str() {
         "eval" => eval::main(rest),
+        "run" => run::main(rest),
+        "repl" => run::repl(rest),
         "help" | "-h" | "--help" => {
             print!("{USAGE}");
             ExitCode::SUCCESS

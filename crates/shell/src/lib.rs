@@ -15,6 +15,7 @@ pub mod host;
 pub mod io;
 pub mod net;
 pub mod parse;
+pub mod script;
 pub mod shell;
 
 pub use complete::{Completion, complete};

@@ -128,13 +128,15 @@ fn list(ctx: &mut Ctx<'_>, out: &mut Out) {
     let profile = ctx.globals.profile.clone();
     match creds::resolve(ctx.host, ctx.world, ctx.env, profile.as_deref()) {
         Ok((keys, source)) => {
-            let location = match source {
-                Source::SharedCredentialsFile => "~/.aws/credentials".to_string(),
-                Source::ConfigFile => "~/.aws/config".to_string(),
-                Source::Env | Source::IamRole => String::new(),
+            // awscli's `configure list` names the variable for env and config-file
+            // keys, and nothing for what only the credential chain finds.
+            let (key_location, secret_location) = match source {
+                Source::Env => ("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY"),
+                Source::ConfigFile => ("~/.aws/config", "~/.aws/config"),
+                Source::SharedCredentialsFile | Source::IamRole => ("", ""),
             };
-            out.outln(row("access_key", &mask(&keys.access_key_id), source.method(), &location));
-            out.outln(row("secret_key", &mask(&keys.secret_access_key), source.method(), &location));
+            out.outln(row("access_key", &mask(&keys.access_key_id), source.method(), key_location));
+            out.outln(row("secret_key", &mask(&keys.secret_access_key), source.method(), secret_location));
         }
         Err(_) => {
             out.outln(row("access_key", "<not set>", "None", "None"));

@@ -309,7 +309,6 @@ pub fn run(
     let Some(operation) = operations.iter().find(|o| &o.name == op_name) else {
         let mut names: Vec<&str> = operations.iter().map(|o| o.name.as_str()).collect();
         names.push("help");
-        names.push("wait");
         names.sort_unstable();
         return invalid_choice(out, "operation", op_name, &names);
     };
