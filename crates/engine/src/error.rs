@@ -446,7 +446,7 @@ impl AwsError {
         encoded: &str,
     ) -> AwsError {
         AwsError::UnauthorizedOperation(format!(
-            "You are not authorized to perform this operation. {} Encoded authorization failure message: {encoded}",
+            "You are not authorized to perform this operation. {}. Encoded authorization failure message: {encoded}",
             Self::not_authorized_text(principal, action, resource, reason)
         ))
     }
