@@ -13,7 +13,7 @@ use super::binary::decode_base64;
 use super::context::RequestContext;
 use super::date::parse_date_millis;
 use super::ip::Cidr;
-use super::matcher::Glob;
+use super::matcher::wildcard_match;
 use super::variables::Template;
 
 /// The comparison of a numeric or date operator.
@@ -159,42 +159,20 @@ fn strip_suffix_ci<'a>(s: &'a str, suffix: &str) -> Option<&'a str> {
         .flatten()
 }
 
-/// A wildcard pattern for ARNs, matched component by component: the text
-/// is split at its first five colons into at most six components, and a
-/// value matches when it has as many components and each matches (so `*`
+/// ARN matching for the `Arn*` operators, component by component: both
+/// texts are split at their first five colons into at most six components;
+/// they match when they have as many components and each matches (so `*`
 /// never crosses a colon before the resource part). A pattern made only of
 /// `*` matches any value.
-#[derive(Clone, Debug, PartialEq, Eq)]
-enum ArnPattern {
-    Parts(Vec<Glob>),
-    Any,
-}
-
-impl ArnPattern {
-    fn new(pattern: &str) -> ArnPattern {
-        if !pattern.is_empty() && pattern.bytes().all(|b| b == b'*') {
-            return ArnPattern::Any;
-        }
-        ArnPattern::Parts(
-            pattern
-                .splitn(6, ':')
-                .map(|p| Glob::new(p, false))
-                .collect(),
-        )
+fn arn_match(pattern: &str, arn: &str) -> bool {
+    if !pattern.is_empty() && pattern.bytes().all(|b| b == b'*') {
+        return true;
     }
-
-    fn matches(&self, arn: &str) -> bool {
-        match self {
-            ArnPattern::Any => true,
-            ArnPattern::Parts(globs) => {
-                arn.splitn(6, ':').count() == globs.len()
-                    && globs
-                        .iter()
-                        .zip(arn.splitn(6, ':'))
-                        .all(|(g, part)| g.matches(part))
-            }
-        }
-    }
+    pattern.splitn(6, ':').count() == arn.splitn(6, ':').count()
+        && pattern
+            .splitn(6, ':')
+            .zip(arn.splitn(6, ':'))
+            .all(|(p, a)| wildcard_match(p, a, false))
 }
 
 /// The compiled form of one condition value.
@@ -202,12 +180,9 @@ impl ArnPattern {
 enum Value {
     /// String operators with variables: resolved at evaluation time.
     Template(Template),
-    /// A plain string (StringEquals, Bool).
-    Text(String),
-    /// StringLike without variables.
-    Glob(Glob),
-    /// ArnLike without variables.
-    Arn(ArnPattern),
+    /// The value as written (string, Bool and Arn operators without
+    /// variables).
+    Raw,
     /// Numeric value (None: not a number, never matches).
     Number(Option<f64>),
     /// Date in epoch milliseconds (None: not a date, never matches).
@@ -215,7 +190,7 @@ enum Value {
     /// IP range (None: not a range, never matches).
     Ip(Option<Cidr>),
     /// Decoded base64 (None: not base64; then compared as text).
-    Binary(Option<Vec<u8>>, String),
+    Binary(Option<Vec<u8>>),
     /// Null's expectation: true = key must be absent.
     Null(Option<bool>),
 }
@@ -311,8 +286,8 @@ impl Condition {
         }
         let mut unresolved = false;
         let mut hit = |r: &str| {
-            self.values.iter().any(|v| {
-                let (m, resolved) = compare(op.base, v, r, ctx);
+            self.values.iter().zip(&self.raw_values).any(|(v, raw)| {
+                let (m, resolved) = compare(op.base, v, raw, r, ctx);
                 unresolved |= !resolved;
                 m
             })
@@ -338,22 +313,22 @@ fn compile_value(base: BaseOp, raw: &str, variables: bool) -> Value {
         base,
         BaseOp::StringEquals | BaseOp::StringEqualsIgnoreCase | BaseOp::StringLike | BaseOp::Arn
     );
-    if string_like {
+    if string_like && variables && raw.contains("${") {
         let template = Template::parse(raw, variables);
         if !template.is_plain() {
             return Value::Template(template);
         }
     }
     match base {
-        BaseOp::StringEquals | BaseOp::StringEqualsIgnoreCase | BaseOp::Bool => {
-            Value::Text(raw.to_owned())
-        }
-        BaseOp::StringLike => Value::Glob(Glob::new(raw, false)),
-        BaseOp::Arn => Value::Arn(ArnPattern::new(raw)),
+        BaseOp::StringEquals
+        | BaseOp::StringEqualsIgnoreCase
+        | BaseOp::Bool
+        | BaseOp::StringLike
+        | BaseOp::Arn => Value::Raw,
         BaseOp::Numeric(_) => Value::Number(parse_number(raw)),
         BaseOp::Date(_) => Value::Date(parse_date_millis(raw)),
         BaseOp::Ip => Value::Ip(Cidr::parse(raw)),
-        BaseOp::Binary => Value::Binary(decode_base64(raw), raw.to_owned()),
+        BaseOp::Binary => Value::Binary(decode_base64(raw)),
         BaseOp::Null => Value::Null(parse_bool(raw)),
     }
 }
@@ -380,14 +355,18 @@ fn eq_ignore_case(a: &str, b: &str) -> bool {
 
 /// Compares one request value with one policy value: (matched, resolved),
 /// where `resolved` is false when a policy variable had no value.
-fn compare(base: BaseOp, policy: &Value, request: &str, ctx: &RequestContext) -> (bool, bool) {
+fn compare(
+    base: BaseOp,
+    policy: &Value,
+    raw: &str,
+    request: &str,
+    ctx: &RequestContext,
+) -> (bool, bool) {
     match policy {
         Value::Template(t) => {
             let m = match base {
                 BaseOp::StringLike => t.resolve_glob(ctx, false).map(|g| g.matches(request)),
-                BaseOp::Arn => t
-                    .resolve(ctx)
-                    .map(|text| ArnPattern::new(&text).matches(request)),
+                BaseOp::Arn => t.resolve(ctx).map(|text| arn_match(&text, request)),
                 BaseOp::StringEquals => t.resolve(ctx).map(|text| text == request),
                 BaseOp::StringEqualsIgnoreCase => {
                     t.resolve(ctx).map(|text| eq_ignore_case(&text, request))
@@ -396,17 +375,17 @@ fn compare(base: BaseOp, policy: &Value, request: &str, ctx: &RequestContext) ->
             };
             (m.unwrap_or(false), m.is_some())
         }
-        Value::Text(text) => {
+        Value::Raw => {
             let m = match base {
-                BaseOp::StringEquals => text == request,
-                BaseOp::StringEqualsIgnoreCase => eq_ignore_case(text, request),
-                BaseOp::Bool => parse_bool(text).is_some_and(|b| parse_bool(request) == Some(b)),
+                BaseOp::StringEquals => raw == request,
+                BaseOp::StringEqualsIgnoreCase => eq_ignore_case(raw, request),
+                BaseOp::StringLike => wildcard_match(raw, request, false),
+                BaseOp::Arn => arn_match(raw, request),
+                BaseOp::Bool => parse_bool(raw).is_some_and(|b| parse_bool(request) == Some(b)),
                 _ => false,
             };
             (m, true)
         }
-        Value::Glob(g) => (g.matches(request), true),
-        Value::Arn(p) => (p.matches(request), true),
         Value::Number(n) => {
             let m = match (base, n, parse_number(request)) {
                 (BaseOp::Numeric(cmp), Some(p), Some(r)) => cmp.test(r, *p),
@@ -422,7 +401,7 @@ fn compare(base: BaseOp, policy: &Value, request: &str, ctx: &RequestContext) ->
             (m, true)
         }
         Value::Ip(c) => (c.is_some_and(|c| c.contains(request)), true),
-        Value::Binary(bytes, raw) => {
+        Value::Binary(bytes) => {
             let m = match (bytes, decode_base64(request)) {
                 (Some(p), Some(r)) => *p == r,
                 _ => raw == request,

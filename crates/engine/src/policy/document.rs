@@ -2,12 +2,16 @@
 //! and compiled so that evaluation needs no further parsing (IUG "IAM JSON
 //! policy element reference", "Grammar of the IAM JSON policy language").
 
+use std::borrow::Cow;
+use std::sync::OnceLock;
+
 use serde::{Deserialize, Serialize};
-use serde_json::{Map, Value};
+use serde_json::Value;
 
 use super::condition::Condition;
-use super::matcher::Glob;
+use super::matcher::wildcard_match;
 pub use super::principal::PrincipalElement;
+use super::raw::{RawDoc, RawPrincipal, RawStatement, Strings};
 use super::validate::{MalformedPolicyDocument, PolicyUse, validate};
 use super::variables::Template;
 
@@ -38,12 +42,12 @@ pub enum PolicyVersion {
     V2012_10_17,
 }
 
-/// The `Action` / `NotAction` element, lower-cased and compiled.
+/// The `Action` / `NotAction` element. Patterns are matched as written,
+/// ignoring ASCII case, without compilation.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ActionElement {
     negated: bool,
     raw: Vec<String>,
-    globs: Vec<Glob>,
 }
 
 impl ActionElement {
@@ -59,15 +63,8 @@ impl ActionElement {
 
     /// Whether the statement applies to `action` (case-insensitive).
     pub fn applies_to(&self, action: &str) -> bool {
-        self.globs.iter().any(|g| g.matches_ignore_case(action)) != self.negated
+        self.raw.iter().any(|p| wildcard_match(p, action, true)) != self.negated
     }
-}
-
-/// One compiled resource pattern.
-#[derive(Clone, Debug, PartialEq, Eq)]
-enum ResourcePattern {
-    Plain(Glob),
-    Template(Template),
 }
 
 /// The `Resource` / `NotResource` element, compiled.
@@ -75,7 +72,9 @@ enum ResourcePattern {
 pub struct ResourceElement {
     negated: bool,
     raw: Vec<String>,
-    patterns: Vec<ResourcePattern>,
+    /// For each pattern with policy variables, its template (empty when no
+    /// pattern has variables; patterns without are matched as written).
+    templates: Vec<Option<Template>>,
 }
 
 impl ResourceElement {
@@ -93,11 +92,13 @@ impl ResourceElement {
     /// variables are substituted from `ctx`, and one without a value makes
     /// that pattern match nothing).
     pub fn applies_to(&self, resource: &str, ctx: &super::context::RequestContext) -> bool {
-        let any = self.patterns.iter().any(|p| match p {
-            ResourcePattern::Plain(g) => g.matches(resource),
-            ResourcePattern::Template(t) => t
-                .resolve_glob(ctx, false)
-                .is_some_and(|g| g.matches(resource)),
+        let any = self.raw.iter().enumerate().any(|(i, raw)| {
+            match self.templates.get(i).and_then(Option::as_ref) {
+                Some(t) => t
+                    .resolve_glob(ctx, false)
+                    .is_some_and(|g| g.matches(resource)),
+                None => wildcard_match(raw, resource, false),
+            }
         });
         any != self.negated
     }
@@ -152,12 +153,25 @@ pub struct Policy {
     version: PolicyVersion,
     id: Option<String>,
     statements: Vec<Statement>,
-    value: Value,
+    /// The text parsed, when parsed from text ("" otherwise).
+    text: String,
+    /// The document as a JSON value, decoded from `text` on first use.
+    value: OnceLock<Value>,
 }
 
 impl PartialEq for Policy {
     fn eq(&self, other: &Self) -> bool {
-        self.value == other.value
+        self.to_value() == other.to_value()
+    }
+}
+
+/// Maps a serde_json error to IAM's message (with the position of a JSON
+/// syntax error).
+fn syntax_error(e: &serde_json::Error) -> MalformedPolicyDocument {
+    if e.is_syntax() || e.is_eof() {
+        MalformedPolicyDocument::syntax_at(e.line(), e.column())
+    } else {
+        MalformedPolicyDocument::syntax()
     }
 }
 
@@ -165,19 +179,14 @@ impl Policy {
     /// Parses JSON text into a policy (structure only). Errors carry AWS's
     /// messages; JSON syntax errors carry their line and column.
     pub fn parse(text: &str) -> Result<Policy, MalformedPolicyDocument> {
-        let value: Value = serde_json::from_str(text).map_err(|e| {
-            if e.is_syntax() || e.is_eof() {
-                MalformedPolicyDocument::syntax_at(e.line(), e.column())
-            } else {
-                MalformedPolicyDocument::syntax()
-            }
-        })?;
-        Self::compile(value)
+        let raw: RawDoc<'_> = serde_json::from_str(text).map_err(|e| syntax_error(&e))?;
+        Self::compile(raw, text.to_owned(), OnceLock::new())
     }
 
     /// Parses an already-decoded JSON value (structure only).
     pub fn from_value(value: &Value) -> Result<Policy, MalformedPolicyDocument> {
-        Self::compile(value.clone())
+        let raw = RawDoc::deserialize(value).map_err(|e| syntax_error(&e))?;
+        Self::compile(raw, String::new(), OnceLock::from(value.clone()))
     }
 
     /// Parses and validates for a use (identity vs trust/resource policy,
@@ -190,7 +199,8 @@ impl Policy {
 
     /// The document as given.
     pub fn to_value(&self) -> &Value {
-        &self.value
+        self.value
+            .get_or_init(|| serde_json::from_str(&self.text).unwrap_or(Value::Null))
     }
 
     /// The statements, in document order.
@@ -208,91 +218,40 @@ impl Policy {
         self.id.as_deref()
     }
 
-    fn compile(value: Value) -> Result<Policy, MalformedPolicyDocument> {
-        let Value::Object(doc) = &value else {
-            return Err(MalformedPolicyDocument::syntax());
-        };
-        if doc
-            .keys()
-            .any(|k| !matches!(k.as_str(), "Version" | "Id" | "Statement"))
-        {
-            return Err(MalformedPolicyDocument::syntax());
-        }
-        let version = match doc.get("Version") {
+    fn compile(
+        raw: RawDoc<'_>,
+        text: String,
+        value: OnceLock<Value>,
+    ) -> Result<Policy, MalformedPolicyDocument> {
+        let version = match raw.version.as_deref() {
             None => PolicyVersion::V2008_10_17,
-            Some(Value::String(v)) if v == "2012-10-17" => PolicyVersion::V2012_10_17,
-            Some(Value::String(v)) if v == "2008-10-17" => PolicyVersion::V2008_10_17,
-            Some(Value::String(_)) => return Err(MalformedPolicyDocument::legacy_parsing()),
-            Some(_) => return Err(MalformedPolicyDocument::syntax()),
+            Some("2012-10-17") => PolicyVersion::V2012_10_17,
+            Some("2008-10-17") => PolicyVersion::V2008_10_17,
+            Some(_) => return Err(MalformedPolicyDocument::legacy_parsing()),
         };
-        let id = optional_string(doc, "Id")?;
         let variables = version == PolicyVersion::V2012_10_17;
-        let statements = match doc.get("Statement") {
-            Some(Value::Array(items)) => items
-                .iter()
-                .map(|s| compile_statement(s, variables))
-                .collect::<Result<Vec<_>, _>>()?,
-            Some(s @ Value::Object(_)) => vec![compile_statement(s, variables)?],
-            _ => return Err(MalformedPolicyDocument::syntax()),
-        };
+        let statements = raw
+            .statement
+            .0
+            .into_iter()
+            .map(|s| compile_statement(s, variables))
+            .collect::<Result<Vec<_>, _>>()?;
         Ok(Policy {
             version,
-            id,
+            id: raw.id.map(Cow::into_owned),
             statements,
+            text,
             value,
         })
     }
 }
 
-fn optional_string(
-    map: &Map<String, Value>,
-    key: &str,
-) -> Result<Option<String>, MalformedPolicyDocument> {
-    match map.get(key) {
-        None => Ok(None),
-        Some(Value::String(s)) => Ok(Some(s.clone())),
-        Some(_) => Err(MalformedPolicyDocument::syntax()),
-    }
-}
-
-/// A string or a list of strings.
-fn strings(value: &Value) -> Result<Vec<String>, MalformedPolicyDocument> {
-    match value {
-        Value::String(s) => Ok(vec![s.clone()]),
-        Value::Array(items) => items
-            .iter()
-            .map(|i| match i {
-                Value::String(s) => Ok(s.clone()),
-                _ => Err(MalformedPolicyDocument::syntax()),
-            })
-            .collect(),
-        _ => Err(MalformedPolicyDocument::syntax()),
-    }
-}
-
-/// A condition value: a string, boolean or number, or a list of them.
-fn scalars(value: &Value) -> Result<Vec<String>, MalformedPolicyDocument> {
-    fn one(v: &Value) -> Result<String, MalformedPolicyDocument> {
-        match v {
-            Value::String(s) => Ok(s.clone()),
-            Value::Bool(b) => Ok(b.to_string()),
-            Value::Number(n) => Ok(n.to_string()),
-            _ => Err(MalformedPolicyDocument::syntax()),
-        }
-    }
-    match value {
-        Value::Array(items) => items.iter().map(one).collect(),
-        other => Ok(vec![one(other)?]),
-    }
-}
-
 /// Exactly one of two mutually exclusive elements: (negated, value).
-fn either<'a>(
-    s: &'a Map<String, Value>,
-    positive: &str,
-    negative: &str,
-) -> Result<Option<(bool, &'a Value)>, MalformedPolicyDocument> {
-    match (s.get(positive), s.get(negative)) {
+fn either<T>(
+    positive: Option<T>,
+    negative: Option<T>,
+) -> Result<Option<(bool, T)>, MalformedPolicyDocument> {
+    match (positive, negative) {
         (Some(_), Some(_)) => Err(MalformedPolicyDocument::syntax()),
         (Some(v), None) => Ok(Some((false, v))),
         (None, Some(v)) => Ok(Some((true, v))),
@@ -300,71 +259,51 @@ fn either<'a>(
     }
 }
 
-const STATEMENT_KEYS: [&str; 9] = [
-    "Sid",
-    "Effect",
-    "Principal",
-    "NotPrincipal",
-    "Action",
-    "NotAction",
-    "Resource",
-    "NotResource",
-    "Condition",
-];
+fn owned(strings: Strings<'_>) -> Vec<String> {
+    strings.0.into_iter().map(Cow::into_owned).collect()
+}
 
-fn compile_statement(value: &Value, variables: bool) -> Result<Statement, MalformedPolicyDocument> {
-    let Value::Object(s) = value else {
-        return Err(MalformedPolicyDocument::syntax());
-    };
-    if s.keys().any(|k| !STATEMENT_KEYS.contains(&k.as_str())) {
-        return Err(MalformedPolicyDocument::syntax());
-    }
-    let sid = optional_string(s, "Sid")?;
-    let effect = match s.get("Effect").and_then(Value::as_str) {
-        Some("Allow") => Effect::Allow,
-        Some("Deny") => Effect::Deny,
+fn compile_statement(
+    s: RawStatement<'_>,
+    variables: bool,
+) -> Result<Statement, MalformedPolicyDocument> {
+    let effect = match s.effect.as_ref() {
+        "Allow" => Effect::Allow,
+        "Deny" => Effect::Deny,
         _ => return Err(MalformedPolicyDocument::syntax()),
     };
-    let principal = either(s, "Principal", "NotPrincipal")?
-        .map(|(negated, v)| compile_principal(negated, v))
+    let principal = either(s.principal, s.not_principal)?
+        .map(|(negated, p)| compile_principal(negated, p))
         .transpose()?;
-    let action = either(s, "Action", "NotAction")?
-        .map(|(negated, v)| {
-            let raw = strings(v)?;
-            let globs = raw.iter().map(|a| Glob::new(a, true)).collect();
-            Ok::<_, MalformedPolicyDocument>(ActionElement {
-                negated,
-                raw,
-                globs,
-            })
-        })
-        .transpose()?;
-    let resource = either(s, "Resource", "NotResource")?
-        .map(|(negated, v)| {
-            let raw = strings(v)?;
-            let patterns = raw
-                .iter()
-                .map(|r| {
-                    let t = Template::parse(r, variables);
-                    match t.plain_text() {
-                        Some(text) => ResourcePattern::Plain(Glob::new(text, false)),
-                        None => ResourcePattern::Template(t),
-                    }
-                })
-                .collect();
-            Ok::<_, MalformedPolicyDocument>(ResourceElement {
-                negated,
-                raw,
-                patterns,
-            })
-        })
-        .transpose()?;
-    let conditions = match s.get("Condition") {
-        None => Vec::new(),
-        Some(c) => compile_conditions(c, variables)?,
-    };
+    let action = either(s.action, s.not_action)?.map(|(negated, v)| ActionElement {
+        negated,
+        raw: owned(v),
+    });
+    let resource = either(s.resource, s.not_resource)?.map(|(negated, v)| {
+        let raw = owned(v);
+        let templates = if variables && raw.iter().any(|r| r.contains("${")) {
+            raw.iter()
+                .map(|r| Some(Template::parse(r, true)).filter(|t| !t.is_plain()))
+                .collect()
+        } else {
+            Vec::new()
+        };
+        ResourceElement {
+            negated,
+            raw,
+            templates,
+        }
+    });
+    let mut conditions = Vec::new();
+    for (op, keys) in s.condition.map(|c| c.0).unwrap_or_default() {
+        for (key, values) in keys {
+            let condition = Condition::new(&op, &key, values.0, variables)
+                .ok_or_else(MalformedPolicyDocument::syntax)?;
+            conditions.push(condition);
+        }
+    }
     Ok(Statement {
-        sid,
+        sid: s.sid.map(Cow::into_owned),
         effect,
         principal,
         action,
@@ -375,58 +314,41 @@ fn compile_statement(value: &Value, variables: bool) -> Result<Statement, Malfor
 
 fn compile_principal(
     negated: bool,
-    value: &Value,
+    raw: RawPrincipal<'_>,
 ) -> Result<PrincipalElement, MalformedPolicyDocument> {
-    match value {
-        Value::String(s) if s == "*" => Ok(PrincipalElement::new(negated, true, Vec::new())),
-        Value::Object(map) => {
-            let mut entries = Vec::new();
-            for (kind, v) in map {
+    match raw {
+        RawPrincipal::Text(s) if s == "*" => Ok(PrincipalElement::new(negated, true, Vec::new())),
+        RawPrincipal::Text(_) => Err(MalformedPolicyDocument::syntax()),
+        RawPrincipal::Map(entries) => {
+            let mut out = Vec::new();
+            for (kind, values) in entries {
                 if !matches!(
-                    kind.as_str(),
+                    kind.as_ref(),
                     "AWS" | "Service" | "Federated" | "CanonicalUser"
                 ) {
                     return Err(MalformedPolicyDocument::syntax());
                 }
-                entries.extend(strings(v)?.into_iter().map(|s| (kind.clone(), s)));
+                out.extend(
+                    values
+                        .0
+                        .into_iter()
+                        .map(|v| (kind.clone().into_owned(), v.into_owned())),
+                );
             }
-            Ok(PrincipalElement::new(negated, false, entries))
-        }
-        _ => Err(MalformedPolicyDocument::syntax()),
-    }
-}
-
-fn compile_conditions(
-    value: &Value,
-    variables: bool,
-) -> Result<Vec<Condition>, MalformedPolicyDocument> {
-    let Value::Object(ops) = value else {
-        return Err(MalformedPolicyDocument::syntax());
-    };
-    let mut out = Vec::new();
-    for (op, keys) in ops {
-        let Value::Object(keys) = keys else {
-            return Err(MalformedPolicyDocument::syntax());
-        };
-        for (key, values) in keys {
-            let values = scalars(values)?;
-            let condition = Condition::new(op, key, values, variables)
-                .ok_or_else(MalformedPolicyDocument::syntax)?;
-            out.push(condition);
+            Ok(PrincipalElement::new(negated, false, out))
         }
     }
-    Ok(out)
 }
 
 impl Serialize for Policy {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        self.value.serialize(serializer)
+        self.to_value().serialize(serializer)
     }
 }
 
 impl<'de> Deserialize<'de> for Policy {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let value = Value::deserialize(deserializer)?;
-        Policy::compile(value).map_err(serde::de::Error::custom)
+        Policy::from_value(&value).map_err(serde::de::Error::custom)
     }
 }

@@ -94,14 +94,38 @@ fn char_len(text: &[u8], i: usize) -> usize {
     n
 }
 
-/// Iterative wildcard match of `toks` against `text`.
+/// Iterative wildcard match of compiled `toks` against `text`.
 pub fn glob_match(toks: &[Tok], text: &[u8], ignore_case: bool) -> bool {
+    match_with(|i| toks.get(i).copied(), text, ignore_case)
+}
+
+/// Matches `text` against `pattern` written as text, where `*` and `?` are
+/// wildcards (no compilation, no allocation). With `ignore_case`, ASCII
+/// letters compare case-insensitively on both sides.
+pub fn wildcard_match(pattern: &str, text: &str, ignore_case: bool) -> bool {
+    let pattern = pattern.as_bytes();
+    match_with(
+        |i| {
+            pattern.get(i).map(|b| match b {
+                b'*' => Tok::Star,
+                b'?' => Tok::One,
+                other => Tok::Lit(*other),
+            })
+        },
+        text.as_bytes(),
+        ignore_case,
+    )
+}
+
+/// The matcher behind [`glob_match`] and [`wildcard_match`]: `tok(i)` gives
+/// the i-th pattern token.
+fn match_with(tok: impl Fn(usize) -> Option<Tok>, text: &[u8], ignore_case: bool) -> bool {
     let (mut p, mut t) = (0usize, 0usize);
     // Position after the last `*` seen in the pattern, and the text position
     // that star is currently assumed to have consumed up to.
     let mut backtrack: Option<(usize, usize)> = None;
     while let Some(&byte) = text.get(t) {
-        let step = match toks.get(p) {
+        let step = match tok(p) {
             Some(Tok::Star) => {
                 backtrack = Some((p + 1, t));
                 p += 1;
@@ -109,12 +133,12 @@ pub fn glob_match(toks: &[Tok], text: &[u8], ignore_case: bool) -> bool {
             }
             Some(Tok::One) => Some(char_len(text, t)),
             Some(Tok::Lit(l)) => {
-                let b = if ignore_case {
-                    byte.to_ascii_lowercase()
+                let same = if ignore_case {
+                    l.eq_ignore_ascii_case(&byte)
                 } else {
-                    byte
+                    l == byte
                 };
-                (*l == b).then_some(1)
+                same.then_some(1)
             }
             None => None,
         };
@@ -134,8 +158,10 @@ pub fn glob_match(toks: &[Tok], text: &[u8], ignore_case: bool) -> bool {
             }
         }
     }
-    toks.get(p..)
-        .is_some_and(|rest| rest.iter().all(|tok| *tok == Tok::Star))
+    while let Some(Tok::Star) = tok(p) {
+        p += 1;
+    }
+    tok(p).is_none()
 }
 
 #[cfg(test)]
@@ -202,6 +228,21 @@ mod tests {
         g.push_literal("*", false);
         assert!(g.matches("a*"));
         assert!(!g.matches("ab"));
+    }
+
+    #[test]
+    fn uncompiled_patterns_match_the_same() {
+        for (p, t) in [
+            ("a*c", "abbbc"),
+            ("a?c", "ac"),
+            ("*a*b*c*", "xxaxxcxxbxx"),
+            ("caf?", "café"),
+            ("", ""),
+        ] {
+            assert_eq!(wildcard_match(p, t, false), m(p, t), "{p} {t}");
+        }
+        assert!(wildcard_match("S3:Get*", "s3:getobject", true));
+        assert!(!wildcard_match("S3:Get*", "s3:getobject", false));
     }
 
     #[test]

@@ -17,6 +17,7 @@ pub mod explain;
 mod ip;
 pub mod matcher;
 pub mod principal;
+mod raw;
 pub mod validate;
 pub mod variables;
 

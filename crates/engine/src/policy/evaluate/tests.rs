@@ -752,13 +752,13 @@ fn conditions_gate_statements_and_appear_in_the_trace() {
     assert_eq!(
         summary,
         vec![
-            ("Bool", "aws:SecureTransport", true),
-            ("IpAddress", "aws:SourceIp", false)
+            ("IpAddress", "aws:SourceIp", false),
+            ("Bool", "aws:SecureTransport", true)
         ]
     );
     assert_eq!(
         render(&e.trace),
-        "identity policy OfficeOnly\n  statement 0 (Office) Allow: action yes, resource yes -> does not apply\n    condition Bool aws:SecureTransport [\"true\"]: yes\n    condition IpAddress aws:SourceIp [\"203.0.113.0/24\"]: no\n"
+        "identity policy OfficeOnly\n  statement 0 (Office) Allow: action yes, resource yes -> does not apply\n    condition IpAddress aws:SourceIp [\"203.0.113.0/24\"]: no\n    condition Bool aws:SecureTransport [\"true\"]: yes\n"
     );
 }
 
