@@ -11,9 +11,9 @@ use crate::io::Out;
 
 /// Every command name the shell knows, for `help` and completion.
 pub const COMMANDS: &[&str] = &[
-    "aws", "cat", "cd", "clear", "container", "curl", "date", "docker", "echo", "env", "exit",
-    "export", "false", "grep", "head", "help", "history", "hostname", "id", "logout", "ls",
-    "mkdir", "pwd", "rm", "sleep", "ssh", "tail", "touch", "true", "type", "uname", "unset", "wc",
+    "aws", "cat", "cd", "clear", "container", "cp", "curl", "date", "docker", "echo", "env", "exit",
+    "export", "false", "grep", "head", "help", "history", "hostname", "id", "jq", "logout", "ls",
+    "mkdir", "mv", "pwd", "rm", "sleep", "ssh", "tail", "touch", "true", "type", "uname", "unset", "wc",
     "which", "whoami",
 ];
 
@@ -40,6 +40,7 @@ pub fn run(
         "pwd" => out.outln(&host.cwd),
         "cd" => cd(host, args, &mut out),
         "mkdir" => mkdir(host, args, now, &mut out),
+        "cp" | "mv" => copy(host, name, args, now, &mut out),
         "touch" => touch(host, args, now, &mut out),
         "export" => export(host, args, &mut out),
         "unset" => {
@@ -72,6 +73,7 @@ pub fn run(
         "head" | "tail" => head_tail(host, name, args, stdin, &mut out),
         "wc" => wc(host, args, stdin, &mut out),
         "which" | "type" => which(name, args, &mut out),
+        "jq" => jq(host, args, stdin, &mut out),
         "curl" => return crate::curl::run(host, world, args, &mut out),
         "aws" => return crate::aws::run(host, world, args, env, &mut out),
         _ => out.fail(127, format!("bash: {name}: command not found")),
@@ -270,15 +272,15 @@ fn rm(host: &mut Host, args: &[String], out: &mut Out) {
 fn cd(host: &mut Host, args: &[String], out: &mut Out) {
     let target = match args.first().map(String::as_str) {
         None | Some("~") => host.home.clone(),
-        Some("-") => {
-            out.outln(&host.oldpwd);
-            host.oldpwd.clone()
-        }
+        Some("-") => host.oldpwd.clone(),
         Some(dir) => dir.to_string(),
     };
     let abs = host.path(&target);
     match host.fs.get(&abs) {
         Some(Node::Dir { .. }) => {
+            if args.first().map(String::as_str) == Some("-") {
+                out.outln(&abs);
+            }
             host.oldpwd = std::mem::replace(&mut host.cwd, abs.clone());
             let old = host.oldpwd.clone();
             host.set_var("PWD", &abs, None);
@@ -560,4 +562,94 @@ fn which(name: &str, args: &[String], out: &mut Out) {
 /// The file name shown for a path (used by `aws s3 cp`).
 pub fn display_name(path: &str) -> &str {
     fs::base_name(path)
+}
+
+/// A small `jq`: `.`, paths like `.Credentials.AccessKeyId` and `.Roles[].RoleName`
+/// (evaluated as JMESPath), `-r` for raw strings, `-c` for compact output.
+fn jq(host: &Host, args: &[String], stdin: &str, out: &mut Out) {
+    let (flags, operands) = flags_and_operands(args);
+    let raw = flags.contains('r');
+    let compact = flags.contains('c');
+    let Some((filter, files)) = operands.split_first() else {
+        out.errln("Usage:\tjq [OPTIONS] FILTER [FILES...]");
+        out.status = 2;
+        return;
+    };
+    let text = input_text(host, files, stdin, "jq", out);
+    let value: serde_json::Value = match serde_json::from_str(&text) {
+        Ok(v) => v,
+        Err(e) => {
+            out.fail(2, format!("jq: error (at <stdin>:{}): Cannot parse input: {e}", e.line()));
+            return;
+        }
+    };
+    let filter = filter.trim();
+    let results: Vec<serde_json::Value> = if filter == "." {
+        vec![value]
+    } else {
+        let Some(path) = filter.strip_prefix('.') else {
+            out.fail(3, format!("jq: error: {filter} is not supported here (only paths like .a.b[0] and .a[].b)\njq: 1 compile error"));
+            return;
+        };
+        let expression = path.replace(".[", "[");
+        match crate::aws::output::query(&expression, &value) {
+            Ok(serde_json::Value::Array(items)) if filter.contains("[]") => items,
+            Ok(v) => vec![v],
+            Err(_) => {
+                out.fail(3, format!("jq: error: syntax error in {filter}\njq: 1 compile error"));
+                return;
+            }
+        }
+    };
+    for result in results {
+        match (&result, raw) {
+            (serde_json::Value::String(s), true) => out.outln(s),
+            _ if compact => out.outln(result.to_string()),
+            _ => out.outln(jq_pretty(&result)),
+        }
+    }
+}
+
+/// jq's default output: two-space indent.
+fn jq_pretty(value: &serde_json::Value) -> String {
+    let mut buffer = Vec::new();
+    let formatter = serde_json::ser::PrettyFormatter::with_indent(b"  ");
+    let mut serializer = serde_json::Serializer::with_formatter(&mut buffer, formatter);
+    if serde::Serialize::serialize(value, &mut serializer).is_err() {
+        return value.to_string();
+    }
+    String::from_utf8(buffer).unwrap_or_else(|_| value.to_string())
+}
+
+/// `cp SRC DEST` / `mv SRC DEST` for files (DEST may be a directory).
+fn copy(host: &mut Host, name: &str, args: &[String], now: u64, out: &mut Out) {
+    let (_, operands) = flags_and_operands(args);
+    let (Some(source), Some(dest)) = (operands.first(), operands.get(1)) else {
+        out.errln(format!("{name}: missing file operand"));
+        out.fail(1, format!("Try '{name} --help' for more information."));
+        return;
+    };
+    let from = host.path(source);
+    let text = match host.fs.read(&from) {
+        Ok(t) => t.to_string(),
+        Err(FsError::IsDir) => {
+            out.fail(1, format!("{name}: -r not specified; omitting directory '{source}'"));
+            return;
+        }
+        Err(e) => {
+            out.fail(1, format!("{name}: cannot stat '{source}': {e}"));
+            return;
+        }
+    };
+    let mut to = host.path(dest);
+    if host.fs.is_dir(&to) {
+        to = format!("{}/{}", to.trim_end_matches('/'), fs::base_name(&from));
+    }
+    if let Err(e) = host.fs.write(&to, &text, false, now) {
+        out.fail(1, format!("{name}: cannot create regular file '{dest}': {e}"));
+        return;
+    }
+    if name == "mv" && to != from {
+        let _ = host.fs.remove(&from, false);
+    }
 }

@@ -542,7 +542,8 @@ impl Parser {
                         }
                     }
                 }
-                if !is_name(&name) && !is_special(&name) {
+                let length_of = name.strip_prefix('#').filter(|n| is_name(n) || is_special(n));
+                if !is_name(&name) && !is_special(&name) && length_of.is_none() {
                     return Err(ParseError::BadSubstitution(format!("${{{name}}}")));
                 }
                 pieces.push(Piece {

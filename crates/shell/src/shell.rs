@@ -271,6 +271,10 @@ impl Shell {
             "$" => PID.to_string(),
             "#" => "0".to_string(),
             "0" => "-bash".to_string(),
+            _ if name.len() > 1 && name.starts_with('#') => {
+                let inner = name.get(1..).unwrap_or_default();
+                host.var(inner).unwrap_or_default().chars().count().to_string()
+            }
             _ => host.var(name).unwrap_or_default().to_string(),
         }
     }

@@ -106,6 +106,11 @@ fn ls(ctx: &mut Ctx<'_>, args: &[String], out: &mut Out) {
     }
     match ctx.call("s3", "ListObjectsV2", params) {
         Ok(response) => {
+            let response = if recursive {
+                response
+            } else {
+                group_by_delimiter(response, &prefix)
+            };
             for p in response
                 .get("CommonPrefixes")
                 .and_then(Value::as_array)
@@ -146,6 +151,42 @@ fn ls(ctx: &mut Ctx<'_>, args: &[String], out: &mut Out) {
         }
         Err(e) => e.report("ListObjectsV2", out),
     }
+}
+
+/// Splits the listing at `/` after the prefix, as S3 does for `Delimiter=/`, when
+/// the response has no `CommonPrefixes` of its own.
+fn group_by_delimiter(mut response: Value, prefix: &str) -> Value {
+    if response.get("CommonPrefixes").is_some() {
+        return response;
+    }
+    let Some(map) = response.as_object_mut() else {
+        return response;
+    };
+    let contents = match map.remove("Contents") {
+        Some(Value::Array(items)) => items,
+        _ => Vec::new(),
+    };
+    let mut kept = Vec::new();
+    let mut prefixes: Vec<String> = Vec::new();
+    for object in contents {
+        let key = object.get("Key").and_then(Value::as_str).unwrap_or("");
+        let rest = key.strip_prefix(prefix).unwrap_or(key);
+        match rest.find('/') {
+            Some(i) => {
+                let common = format!("{prefix}{}", rest.get(..=i).unwrap_or(""));
+                if !prefixes.contains(&common) {
+                    prefixes.push(common);
+                }
+            }
+            None => kept.push(object),
+        }
+    }
+    map.insert("Contents".into(), Value::Array(kept));
+    map.insert(
+        "CommonPrefixes".into(),
+        Value::Array(prefixes.into_iter().map(|p| json!({"Prefix": p})).collect()),
+    );
+    response
 }
 
 fn prefix_dir(prefix: &str) -> &str {

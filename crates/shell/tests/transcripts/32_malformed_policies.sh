@@ -1,0 +1,7 @@
+aws iam create-role --role-name bad1 --assume-role-policy-document '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"ec2.amazonaws.co"},"Action":"sts:AssumeRole"}]}'
+aws iam create-role --role-name bad2 --assume-role-policy-document '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"ec2.amazonaws.com"},"Action":"sts:AssumeRole","Resource":"*"}]}'
+aws iam create-role --role-name bad3 --assume-role-policy-document 'not json'
+aws iam create-role --role-name 'bad name' --assume-role-policy-document '{}'
+aws iam create-policy --policy-name p --policy-document '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":"*","Action":"s3:*","Resource":"*"}]}'
+aws iam create-policy --policy-name p --policy-document '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"GetObject","Resource":"*"}]}'
+aws iam put-role-policy --role-name nobody --policy-name p --policy-document '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:*","Resource":"*"}]}'
