@@ -115,7 +115,14 @@ pub fn repl(args: &[String]) -> ExitCode {
     let mut input = stdin.lock();
     let mut pending = String::new();
     loop {
-        print!("{}", if pending.is_empty() { shell.prompt() } else { "> ".to_string() });
+        print!(
+            "{}",
+            if pending.is_empty() {
+                shell.prompt()
+            } else {
+                "> ".to_string()
+            }
+        );
         let _ = std::io::stdout().flush();
         let mut line = String::new();
         match input.read_line(&mut line) {

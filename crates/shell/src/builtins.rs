@@ -11,10 +11,44 @@ use crate::io::Out;
 
 /// Every command name the shell knows, for `help` and completion.
 pub const COMMANDS: &[&str] = &[
-    "aws", "cat", "cd", "clear", "container", "cp", "curl", "date", "docker", "echo", "env", "exit",
-    "export", "false", "grep", "head", "help", "history", "hostname", "id", "jq", "logout", "ls",
-    "mkdir", "mv", "pwd", "rm", "sleep", "ssh", "tail", "touch", "true", "type", "uname", "unset", "wc",
-    "which", "whoami",
+    "aws",
+    "cat",
+    "cd",
+    "clear",
+    "container",
+    "cp",
+    "curl",
+    "date",
+    "docker",
+    "echo",
+    "env",
+    "exit",
+    "export",
+    "false",
+    "grep",
+    "head",
+    "help",
+    "history",
+    "hostname",
+    "id",
+    "jq",
+    "logout",
+    "ls",
+    "mkdir",
+    "mv",
+    "pwd",
+    "rm",
+    "sleep",
+    "ssh",
+    "tail",
+    "touch",
+    "true",
+    "type",
+    "uname",
+    "unset",
+    "wc",
+    "which",
+    "whoami",
 ];
 
 /// Runs a command on `host`.
@@ -86,9 +120,9 @@ fn echo(args: &[String], out: &mut Out) {
     let mut escapes = false;
     let mut rest = args;
     while let Some((first, tail)) = rest.split_first() {
-        let flags = first.strip_prefix('-').filter(|f| {
-            !f.is_empty() && f.chars().all(|c| matches!(c, 'n' | 'e' | 'E'))
-        });
+        let flags = first
+            .strip_prefix('-')
+            .filter(|f| !f.is_empty() && f.chars().all(|c| matches!(c, 'n' | 'e' | 'E')));
         let Some(flags) = flags else { break };
         for c in flags.chars() {
             match c {
@@ -113,7 +147,10 @@ fn echo(args: &[String], out: &mut Out) {
 }
 
 fn cat(host: &Host, args: &[String], stdin: &str, out: &mut Out) {
-    let files: Vec<&String> = args.iter().filter(|a| !a.starts_with('-') || *a == "-").collect();
+    let files: Vec<&String> = args
+        .iter()
+        .filter(|a| !a.starts_with('-') || *a == "-")
+        .collect();
     if files.is_empty() {
         out.out(stdin);
         return;
@@ -157,7 +194,11 @@ const MONTHS: [&str; 12] = [
 const DAYS: [&str; 7] = ["Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed"];
 
 fn long_line(host: &Host, name: &str, node: &Node, size_width: usize) -> String {
-    let selinux = if matches!(host.kind, HostKind::Laptop) { "" } else { "." };
+    let selinux = if matches!(host.kind, HostKind::Laptop) {
+        ""
+    } else {
+        "."
+    };
     let (mode, size, mtime) = match node {
         Node::Dir { mtime } => ("drwxr-xr-x", 4096, *mtime),
         Node::File { content, mtime } => ("-rw-r--r--", content.len(), *mtime),
@@ -194,7 +235,9 @@ fn ls(host: &Host, args: &[String], out: &mut Out) {
             Some(Node::Dir { .. }) => dirs.push((target.clone(), abs)),
             Some(node) => files.push((target.clone(), node.clone())),
             None => {
-                out.errln(format!("ls: cannot access '{target}': No such file or directory"));
+                out.errln(format!(
+                    "ls: cannot access '{target}': No such file or directory"
+                ));
                 out.status = 2;
             }
         }
@@ -301,7 +344,10 @@ fn mkdir(host: &mut Host, args: &[String], now: u64, out: &mut Out) {
     for operand in operands {
         let abs = host.path(operand);
         if let Err(e) = host.fs.mkdir(&abs, flags.contains('p'), now) {
-            out.fail(1, format!("mkdir: cannot create directory ‘{operand}’: {e}"));
+            out.fail(
+                1,
+                format!("mkdir: cannot create directory ‘{operand}’: {e}"),
+            );
         }
     }
 }
@@ -463,10 +509,18 @@ fn grep(host: &Host, args: &[String], stdin: &str, out: &mut Out) {
     let ignore = flags.contains('i');
     let invert = flags.contains('v');
     let text = input_text(host, files, stdin, "grep", out);
-    let needle = if ignore { pattern.to_lowercase() } else { pattern.to_string() };
+    let needle = if ignore {
+        pattern.to_lowercase()
+    } else {
+        pattern.to_string()
+    };
     let mut count = 0;
     for line in text.lines() {
-        let hay = if ignore { line.to_lowercase() } else { line.to_string() };
+        let hay = if ignore {
+            line.to_lowercase()
+        } else {
+            line.to_string()
+        };
         if hay.contains(&needle) != invert {
             count += 1;
             if !flags.contains('c') {
@@ -500,7 +554,11 @@ fn head_tail(host: &Host, name: &str, args: &[String], stdin: &str, out: &mut Ou
     let chosen: Vec<&str> = if name == "head" {
         lines.iter().take(count).copied().collect()
     } else {
-        lines.iter().skip(lines.len().saturating_sub(count)).copied().collect()
+        lines
+            .iter()
+            .skip(lines.len().saturating_sub(count))
+            .copied()
+            .collect()
     };
     for line in chosen {
         out.outln(line);
@@ -527,9 +585,27 @@ fn which(name: &str, args: &[String], out: &mut Out) {
     for arg in args {
         let external = matches!(
             arg.as_str(),
-            "aws" | "curl" | "ssh" | "docker" | "ls" | "cat" | "rm" | "mkdir" | "touch"
-                | "sleep" | "env" | "whoami" | "hostname" | "date" | "grep" | "head" | "tail"
-                | "wc" | "uname" | "id" | "which"
+            "aws"
+                | "curl"
+                | "ssh"
+                | "docker"
+                | "ls"
+                | "cat"
+                | "rm"
+                | "mkdir"
+                | "touch"
+                | "sleep"
+                | "env"
+                | "whoami"
+                | "hostname"
+                | "date"
+                | "grep"
+                | "head"
+                | "tail"
+                | "wc"
+                | "uname"
+                | "id"
+                | "which"
         );
         let path = if arg == "aws" {
             "/usr/local/bin/aws".to_string()
@@ -579,7 +655,13 @@ fn jq(host: &Host, args: &[String], stdin: &str, out: &mut Out) {
     let value: serde_json::Value = match serde_json::from_str(&text) {
         Ok(v) => v,
         Err(e) => {
-            out.fail(2, format!("jq: error (at <stdin>:{}): Cannot parse input: {e}", e.line()));
+            out.fail(
+                2,
+                format!(
+                    "jq: error (at <stdin>:{}): Cannot parse input: {e}",
+                    e.line()
+                ),
+            );
             return;
         }
     };
@@ -596,7 +678,10 @@ fn jq(host: &Host, args: &[String], stdin: &str, out: &mut Out) {
             Ok(serde_json::Value::Array(items)) if filter.contains("[]") => items,
             Ok(v) => vec![v],
             Err(_) => {
-                out.fail(3, format!("jq: error: syntax error in {filter}\njq: 1 compile error"));
+                out.fail(
+                    3,
+                    format!("jq: error: syntax error in {filter}\njq: 1 compile error"),
+                );
                 return;
             }
         }
@@ -633,7 +718,10 @@ fn copy(host: &mut Host, name: &str, args: &[String], now: u64, out: &mut Out) {
     let text = match host.fs.read(&from) {
         Ok(t) => t.to_string(),
         Err(FsError::IsDir) => {
-            out.fail(1, format!("{name}: -r not specified; omitting directory '{source}'"));
+            out.fail(
+                1,
+                format!("{name}: -r not specified; omitting directory '{source}'"),
+            );
             return;
         }
         Err(e) => {
@@ -646,7 +734,10 @@ fn copy(host: &mut Host, name: &str, args: &[String], now: u64, out: &mut Out) {
         to = format!("{}/{}", to.trim_end_matches('/'), fs::base_name(&from));
     }
     if let Err(e) = host.fs.write(&to, &text, false, now) {
-        out.fail(1, format!("{name}: cannot create regular file '{dest}': {e}"));
+        out.fail(
+            1,
+            format!("{name}: cannot create regular file '{dest}': {e}"),
+        );
         return;
     }
     if name == "mv" && to != from {

@@ -57,7 +57,10 @@ fn words_before(line: &str) -> (Vec<String>, usize) {
 }
 
 fn matching(prefix: &str, options: impl IntoIterator<Item = String>) -> Vec<String> {
-    let mut found: Vec<String> = options.into_iter().filter(|o| o.starts_with(prefix)).collect();
+    let mut found: Vec<String> = options
+        .into_iter()
+        .filter(|o| o.starts_with(prefix))
+        .collect();
     found.sort();
     found.dedup();
     found
@@ -74,30 +77,49 @@ pub fn complete(shell: &Shell, world: &World, line: &str, cursor: usize) -> Comp
         [] => matching(current, COMMANDS.iter().map(|c| c.to_string())),
         [cmd, ..] if cmd == "ssh" => matching(
             current,
-            world.instances().filter(|i| i.state.name() == "running").map(|i| i.instance_id.clone()),
+            world
+                .instances()
+                .filter(|i| i.state.name() == "running")
+                .map(|i| i.instance_id.clone()),
         ),
-        [cmd] if cmd == "aws" => matching(current, spec::commands().into_iter().map(str::to_string)),
+        [cmd] if cmd == "aws" => {
+            matching(current, spec::commands().into_iter().map(str::to_string))
+        }
         [cmd, service] if cmd == "aws" => match spec::service(service) {
             Some(s) => matching(current, s.parsed().into_iter().map(|o| o.name)),
-            None if service == "s3" => matching(current, ["cp", "ls", "mb", "mv", "rb", "rm"].map(String::from)),
-            None if service == "configure" => matching(current, ["get", "list", "list-profiles", "set"].map(String::from)),
+            None if service == "s3" => matching(
+                current,
+                ["cp", "ls", "mb", "mv", "rb", "rm"].map(String::from),
+            ),
+            None if service == "configure" => matching(
+                current,
+                ["get", "list", "list-profiles", "set"].map(String::from),
+            ),
             None => Vec::new(),
         },
         [cmd, service, op, ..] if cmd == "aws" && current.starts_with("--") => {
-            let mut options: Vec<String> = ["--output", "--query", "--region", "--profile", "--no-cli-pager", "--debug"]
-                .map(String::from)
-                .to_vec();
+            let mut options: Vec<String> = [
+                "--output",
+                "--query",
+                "--region",
+                "--profile",
+                "--no-cli-pager",
+                "--debug",
+            ]
+            .map(String::from)
+            .to_vec();
             if let Some(op) = spec::service(service).and_then(|s| s.operation(op)) {
                 options.extend(op.params.iter().map(|p| format!("--{}", p.option)));
             }
             let used: Vec<&String> = previous.iter().collect();
             matching(current, options.into_iter().filter(|o| !used.contains(&o)))
         }
-        [.., opt] if opt == "--output" => matching(current, ["json", "table", "text"].map(String::from)),
-        [.., opt] if opt == "--instance-id" || opt == "--instance-ids" => matching(
-            current,
-            world.instances().map(|i| i.instance_id.clone()),
-        ),
+        [.., opt] if opt == "--output" => {
+            matching(current, ["json", "table", "text"].map(String::from))
+        }
+        [.., opt] if opt == "--instance-id" || opt == "--instance-ids" => {
+            matching(current, world.instances().map(|i| i.instance_id.clone()))
+        }
         _ => files(shell, current),
     };
     Completion {
@@ -112,7 +134,11 @@ fn files(shell: &Shell, current: &str) -> Vec<String> {
         Some((d, p)) => (format!("{d}/"), p),
         None => (String::new(), current),
     };
-    let dir = host.path(if dir_typed.is_empty() { "." } else { &dir_typed });
+    let dir = host.path(if dir_typed.is_empty() {
+        "."
+    } else {
+        &dir_typed
+    });
     let Ok(entries) = host.fs.list(&dir) else {
         return Vec::new();
     };
@@ -120,7 +146,9 @@ fn files(shell: &Shell, current: &str) -> Vec<String> {
         current,
         entries
             .into_iter()
-            .filter(|(name, _)| name.starts_with(prefix) && (prefix.starts_with('.') || !name.starts_with('.')))
+            .filter(|(name, _)| {
+                name.starts_with(prefix) && (prefix.starts_with('.') || !name.starts_with('.'))
+            })
             .map(|(name, node)| match node {
                 crate::fs::Node::Dir { .. } => format!("{dir_typed}{name}/"),
                 crate::fs::Node::File { .. } => format!("{dir_typed}{name}"),

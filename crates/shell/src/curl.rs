@@ -121,7 +121,12 @@ fn number(name: &str, text: &str, out: &mut Out) -> Result<f64, Out> {
     text.parse::<f64>()
         .ok()
         .filter(|n| n.is_finite() && *n >= 0.0)
-        .ok_or_else(|| usage_error(out, &format!("option {name}: expected a proper numerical parameter")))
+        .ok_or_else(|| {
+            usage_error(
+                out,
+                &format!("option {name}: expected a proper numerical parameter"),
+            )
+        })
 }
 
 fn header(text: &str) -> Option<(String, String)> {
@@ -168,7 +173,10 @@ fn parse_url(text: &str) -> Result<Url, String> {
     let (host, port) = match authority.rsplit_once(':') {
         Some((h, p)) if !h.contains(']') || authority.ends_with(']') => match p.parse::<u16>() {
             Ok(port) => (h, port),
-            Err(_) => return Err(format!("curl: (3) URL rejected: Port number was not a decimal number between 0 and 65535")),
+            Err(_) => return Err(
+                "curl: (3) URL rejected: Port number was not a decimal number between 0 and 65535"
+                    .to_string(),
+            ),
         },
         _ => (authority, default_port),
     };
@@ -214,14 +222,22 @@ pub fn run(host: &mut Host, world: &mut World, args: &[String], out: &mut Out) -
             return fail(out, code, message, &o);
         }
     };
-    let metadata_name = matches!(url.host.as_str(), "instance-data" | "instance-data.ec2.internal");
+    let metadata_name = matches!(
+        url.host.as_str(),
+        "instance-data" | "instance-data.ec2.internal"
+    );
     let (instance_id, hops) = match &host.kind {
         HostKind::Laptop => (None, 1),
         HostKind::Instance { instance_id } => (Some(instance_id.clone()), 1),
         HostKind::Container { instance_id } => (Some(instance_id.clone()), 2),
     };
     if metadata_name && instance_id.is_none() {
-        return fail(out, 6, format!("curl: (6) Could not resolve host: {}", url.host), &o);
+        return fail(
+            out,
+            6,
+            format!("curl: (6) Could not resolve host: {}", url.host),
+            &o,
+        );
     }
     let is_imds = (url.host == IMDS_ADDRESS || metadata_name) && url.port == 80;
     let Some(instance_id) = instance_id.filter(|_| is_imds) else {
@@ -237,7 +253,12 @@ pub fn run(host: &mut Host, world: &mut World, args: &[String], out: &mut Out) -
                 &o,
             );
         }
-        return fail(out, 6, format!("curl: (6) Could not resolve host: {}", url.host), &o);
+        return fail(
+            out,
+            6,
+            format!("curl: (6) Could not resolve host: {}", url.host),
+            &o,
+        );
     };
     let method = o
         .method
@@ -275,9 +296,7 @@ pub fn run(host: &mut Host, world: &mut World, args: &[String], out: &mut Out) -
                 "curl: (28) Connection timed out after {} milliseconds",
                 millis(c) + 1
             ),
-            (None, None) => {
-                "curl: (28) Connection timed out after 300001 milliseconds".to_string()
-            }
+            (None, None) => "curl: (28) Connection timed out after 300001 milliseconds".to_string(),
         };
         return fail(out, 28, message, &o);
     }
@@ -293,7 +312,10 @@ pub fn run(host: &mut Host, world: &mut World, args: &[String], out: &mut Out) -
         return fail(
             out,
             22,
-            format!("curl: (22) The requested URL returned error: {}", response.status),
+            format!(
+                "curl: (22) The requested URL returned error: {}",
+                response.status
+            ),
             &o,
         );
     }

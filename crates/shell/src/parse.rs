@@ -282,7 +282,7 @@ impl Parser {
                 }
                 match self.peek() {
                     None => return Err(ParseError::UnexpectedEnd),
-                    Some(c) if matches!(c, ';' | '&' | '|' | ')') => {
+                    Some(';' | '&' | '|' | ')') => {
                         return Err(ParseError::UnexpectedToken(self.operator_text()));
                     }
                     _ => {}
@@ -363,9 +363,12 @@ impl Parser {
         };
         self.pos += op_len;
         self.skip_blanks();
-        if kind == ">&" {
-            if let Some(d) = self.peek().and_then(|c| c.to_digit(10))
-                && !self.peek_at(1).is_some_and(|c| !is_blank(c) && !is_meta(c) && c != '\n')
+        if kind == ">&"
+            && let Some(d) = self.peek().and_then(|c| c.to_digit(10))
+            && !self
+                .peek_at(1)
+                .is_some_and(|c| !is_blank(c) && !is_meta(c) && c != '\n')
+        {
             {
                 self.pos += 1;
                 let target = u8::try_from(d).unwrap_or(1);
@@ -542,7 +545,9 @@ impl Parser {
                         }
                     }
                 }
-                let length_of = name.strip_prefix('#').filter(|n| is_name(n) || is_special(n));
+                let length_of = name
+                    .strip_prefix('#')
+                    .filter(|n| is_name(n) || is_special(n));
                 if !is_name(&name) && !is_special(&name) && length_of.is_none() {
                     return Err(ParseError::BadSubstitution(format!("${{{name}}}")));
                 }
@@ -628,7 +633,8 @@ impl Parser {
 }
 
 fn is_special(name: &str) -> bool {
-    matches!(name, "?" | "$" | "#") || (!name.is_empty() && name.chars().all(|c| c.is_ascii_digit()))
+    matches!(name, "?" | "$" | "#")
+        || (!name.is_empty() && name.chars().all(|c| c.is_ascii_digit()))
 }
 
 /// Splits `NAME=value` (NAME unquoted) off the front of a word.
@@ -682,7 +688,10 @@ mod tests {
                 }
             ])
         );
-        assert_eq!(cmd.words[3], Word(vec![lit("d", false), lit(" ", true), lit("e", false)]));
+        assert_eq!(
+            cmd.words[3],
+            Word(vec![lit("d", false), lit(" ", true), lit("e", false)])
+        );
     }
 
     #[test]

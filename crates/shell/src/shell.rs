@@ -273,13 +273,23 @@ impl Shell {
             "0" => "-bash".to_string(),
             _ if name.len() > 1 && name.starts_with('#') => {
                 let inner = name.get(1..).unwrap_or_default();
-                host.var(inner).unwrap_or_default().chars().count().to_string()
+                host.var(inner)
+                    .unwrap_or_default()
+                    .chars()
+                    .count()
+                    .to_string()
             }
             _ => host.var(name).unwrap_or_default().to_string(),
         }
     }
 
-    fn run_simple(&mut self, world: &mut World, command: &Simple, stdin: &str, st: &mut LineState) -> Out {
+    fn run_simple(
+        &mut self,
+        world: &mut World,
+        command: &Simple,
+        stdin: &str,
+        st: &mut LineState,
+    ) -> Out {
         let mut diag = Out::default();
         let mut assigns: Vec<(String, String)> = Vec::new();
         for (name, value) in &command.assigns {
@@ -310,7 +320,10 @@ impl Shell {
                 RedirectTarget::File { path, append } => {
                     let fields = self.expand(world, path, true, st, &mut diag);
                     let [typed] = fields.as_slice() else {
-                        diag.fail(1, format!("bash: {}: ambiguous redirect", word_source(path)));
+                        diag.fail(
+                            1,
+                            format!("bash: {}: ambiguous redirect", word_source(path)),
+                        );
                         return diag;
                     };
                     let host = self.current_host_mut(st);
@@ -329,7 +342,10 @@ impl Shell {
                 RedirectTarget::Input(path) => {
                     let fields = self.expand(world, path, true, st, &mut diag);
                     let [typed] = fields.as_slice() else {
-                        diag.fail(1, format!("bash: {}: ambiguous redirect", word_source(path)));
+                        diag.fail(
+                            1,
+                            format!("bash: {}: ambiguous redirect", word_source(path)),
+                        );
                         return diag;
                     };
                     let host = self.current_host_mut(st);
@@ -349,9 +365,10 @@ impl Shell {
             for (name, value) in &assigns {
                 host.set_var(name, value, None);
             }
-            let mut out = Out::default();
-            out.status = diag.status;
-            out
+            Out {
+                chunks: Vec::new(),
+                status: diag.status,
+            }
         } else {
             self.run_command(world, &words, &assigns, &input, st)
         };
@@ -385,7 +402,10 @@ impl Shell {
         let host = self.current_host_mut(st);
         let mut result = Vec::new();
         for word in words {
-            if (word.contains('*') || word.contains('?')) && !word.contains('/') && !word.contains('=') {
+            if (word.contains('*') || word.contains('?'))
+                && !word.contains('/')
+                && !word.contains('=')
+            {
                 let mut matches: Vec<String> = host
                     .fs
                     .list(&host.cwd)
@@ -502,7 +522,9 @@ impl Shell {
             }
         }
         let Some(target) = target else {
-            out.errln("usage: ssh [-46AaCfGgKkMNnqsTtVvXxYy] [-B bind_interface] [-b bind_address]");
+            out.errln(
+                "usage: ssh [-46AaCfGgKkMNnqsTtVvXxYy] [-B bind_interface] [-b bind_address]",
+            );
             out.errln("           [-c cipher_spec] [-D [bind_address:]port] [-E log_file]");
             out.errln("           [-e escape_char] [-F configfile] [-I pkcs11] [-i identity_file]");
             out.errln("           [-J destination] [-L address] [-l login_name] [-m mac_spec]");
@@ -648,13 +670,19 @@ impl Shell {
 fn env_spec(spec: &str, host: &Host) -> (String, String) {
     match spec.split_once('=') {
         Some((k, v)) => (k.to_string(), v.to_string()),
-        None => (spec.to_string(), host.var(spec).unwrap_or_default().to_string()),
+        None => (
+            spec.to_string(),
+            host.var(spec).unwrap_or_default().to_string(),
+        ),
     }
 }
 
 /// `ip-10-0-1-23` → `10.0.1.23`.
 fn ip_of_hostname(hostname: &str) -> String {
-    hostname.strip_prefix("ip-").unwrap_or(hostname).replace('-', ".")
+    hostname
+        .strip_prefix("ip-")
+        .unwrap_or(hostname)
+        .replace('-', ".")
 }
 
 /// The word as typed, roughly (for "ambiguous redirect").
@@ -696,7 +724,8 @@ pub(crate) fn wildcard(pattern: &str, text: &str) -> bool {
             },
         }
     }
-    p.get(pi..).is_some_and(|rest| rest.iter().all(|&c| c == '*'))
+    p.get(pi..)
+        .is_some_and(|rest| rest.iter().all(|&c| c == '*'))
 }
 
 /// What Amazon Linux 2023 prints at login.

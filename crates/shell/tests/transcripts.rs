@@ -1,7 +1,12 @@
 //! Golden transcripts: each `transcripts/NAME.sh` runs on a fresh world (seed 0)
 //! and must print exactly `transcripts/NAME.out`. `UPDATE_TRANSCRIPTS=1`
 //! rewrites the `.out` files instead (read them before committing).
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
 
 use std::path::Path;
 

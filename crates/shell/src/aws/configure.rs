@@ -6,7 +6,11 @@ use super::creds::{self, Source};
 use super::{Ctx, EXIT_USAGE, invalid_choice};
 use crate::io::Out;
 
-const CREDENTIAL_KEYS: &[&str] = &["aws_access_key_id", "aws_secret_access_key", "aws_session_token"];
+const CREDENTIAL_KEYS: &[&str] = &[
+    "aws_access_key_id",
+    "aws_secret_access_key",
+    "aws_session_token",
+];
 
 /// Runs `aws configure …`.
 pub fn run(ctx: &mut Ctx<'_>, args: &[String], out: &mut Out) -> Out {
@@ -27,7 +31,17 @@ pub fn run(ctx: &mut Ctx<'_>, args: &[String], out: &mut Out) -> Out {
                 out,
                 "operation",
                 sub,
-                &["add-model", "export-credentials", "get", "import", "list", "list-profiles", "set", "sso", "sso-session"],
+                &[
+                    "add-model",
+                    "export-credentials",
+                    "get",
+                    "import",
+                    "list",
+                    "list-profiles",
+                    "set",
+                    "sso",
+                    "sso-session",
+                ],
             );
         }
     }
@@ -71,21 +85,36 @@ fn set(ctx: &mut Ctx<'_>, args: &[String], out: &mut Out) {
     } else {
         creds::config_path(ctx.host, ctx.env)
     };
-    let mut ini = ctx.host.fs.read(&path).map(creds::parse_ini).unwrap_or_default();
+    let mut ini = ctx
+        .host
+        .fs
+        .read(&path)
+        .map(creds::parse_ini)
+        .unwrap_or_default();
     ini.entry(section_name(&profile, is_credential))
         .or_default()
         .insert(key, value.clone());
     let now = ctx.world.now().seconds();
-    let dir = path.rsplit_once('/').map(|(d, _)| d.to_string()).unwrap_or_default();
+    let dir = path
+        .rsplit_once('/')
+        .map(|(d, _)| d.to_string())
+        .unwrap_or_default();
     let _ = ctx.host.fs.mkdir(&dir, true, now);
-    if let Err(e) = ctx.host.fs.write(&path, &creds::write_ini(&ini), false, now) {
+    if let Err(e) = ctx
+        .host
+        .fs
+        .write(&path, &creds::write_ini(&ini), false, now)
+    {
         out.fail(255, format!("\n[Errno 2] {e}: '{path}'"));
     }
 }
 
 fn get(ctx: &mut Ctx<'_>, args: &[String], out: &mut Out) {
     let Some(key) = args.first() else {
-        out.fail(EXIT_USAGE, "usage: aws configure get varname [--profile profile-name]");
+        out.fail(
+            EXIT_USAGE,
+            "usage: aws configure get varname [--profile profile-name]",
+        );
         return;
     };
     let (profile, key) = split_key(ctx, key);
@@ -119,12 +148,18 @@ fn mask(value: &str) -> String {
 fn list(ctx: &mut Ctx<'_>, out: &mut Out) {
     out.outln(row("Name", "Value", "Type", "Location"));
     out.outln(row("----", "-----", "----", "--------"));
-    let (profile_value, profile_type, profile_location) = match (&ctx.globals.profile, ctx.env.get("AWS_PROFILE")) {
-        (Some(p), _) => (p.clone(), "manual", "--profile"),
-        (None, Some(p)) => (p.clone(), "env", "AWS_PROFILE"),
-        (None, None) => ("<not set>".to_string(), "None", "None"),
-    };
-    out.outln(row("profile", &profile_value, profile_type, profile_location));
+    let (profile_value, profile_type, profile_location) =
+        match (&ctx.globals.profile, ctx.env.get("AWS_PROFILE")) {
+            (Some(p), _) => (p.clone(), "manual", "--profile"),
+            (None, Some(p)) => (p.clone(), "env", "AWS_PROFILE"),
+            (None, None) => ("<not set>".to_string(), "None", "None"),
+        };
+    out.outln(row(
+        "profile",
+        &profile_value,
+        profile_type,
+        profile_location,
+    ));
     let profile = ctx.globals.profile.clone();
     match creds::resolve(ctx.host, ctx.world, ctx.env, profile.as_deref()) {
         Ok((keys, source)) => {
@@ -135,8 +170,18 @@ fn list(ctx: &mut Ctx<'_>, out: &mut Out) {
                 Source::ConfigFile => ("~/.aws/config", "~/.aws/config"),
                 Source::SharedCredentialsFile | Source::IamRole => ("", ""),
             };
-            out.outln(row("access_key", &mask(&keys.access_key_id), source.method(), key_location));
-            out.outln(row("secret_key", &mask(&keys.secret_access_key), source.method(), secret_location));
+            out.outln(row(
+                "access_key",
+                &mask(&keys.access_key_id),
+                source.method(),
+                key_location,
+            ));
+            out.outln(row(
+                "secret_key",
+                &mask(&keys.secret_access_key),
+                source.method(),
+                secret_location,
+            ));
         }
         Err(_) => {
             out.outln(row("access_key", "<not set>", "None", "None"));
@@ -164,9 +209,19 @@ fn list_profiles(ctx: &mut Ctx<'_>, out: &mut Out) {
     let config_path = creds::config_path(ctx.host, ctx.env);
     let creds_path = creds::credentials_path(ctx.host, ctx.env);
     for (path, is_config) in [(config_path, true), (creds_path, false)] {
-        for section in ctx.host.fs.read(&path).map(creds::parse_ini).unwrap_or_default().keys() {
+        for section in ctx
+            .host
+            .fs
+            .read(&path)
+            .map(creds::parse_ini)
+            .unwrap_or_default()
+            .keys()
+        {
             let name = if is_config {
-                section.strip_prefix("profile ").unwrap_or(section).to_string()
+                section
+                    .strip_prefix("profile ")
+                    .unwrap_or(section)
+                    .to_string()
             } else {
                 section.clone()
             };

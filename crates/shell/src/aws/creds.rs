@@ -50,7 +50,9 @@ pub enum ChainError {
     #[error("The config profile ({0}) could not be found")]
     ProfileNotFound(String),
     /// Nothing anywhere.
-    #[error("Unable to locate credentials. You can configure credentials by running \"aws configure\".")]
+    #[error(
+        "Unable to locate credentials. You can configure credentials by running \"aws configure\"."
+    )]
     NoCredentials,
 }
 
@@ -107,12 +109,15 @@ pub fn config_path(host: &Host, env: &BTreeMap<String, String>) -> String {
     }
 }
 
+/// One section of an INI file.
+pub type Section = BTreeMap<String, String>;
+
 /// The profile's section in the credentials file and in the config file.
 pub fn profile_sections(
     host: &Host,
     env: &BTreeMap<String, String>,
     profile: &str,
-) -> (Option<BTreeMap<String, String>>, Option<BTreeMap<String, String>>) {
+) -> (Option<Section>, Option<Section>) {
     let creds = host
         .fs
         .read(&credentials_path(host, env))
@@ -205,7 +210,10 @@ pub fn resolve(
     };
     let now = world.now().seconds();
     if let Some(cached) = host.imds_cache.clone() {
-        let left = cached.expiration.map(|e| e.saturating_sub(now)).unwrap_or(0);
+        let left = cached
+            .expiration
+            .map(|e| e.saturating_sub(now))
+            .unwrap_or(0);
         if left > ADVISORY_REFRESH {
             return Ok((to_credentials(&cached), Source::IamRole));
         }
@@ -267,7 +275,10 @@ pub fn fetch_imds(world: &mut World, instance_id: &str, hops: u8) -> Option<Cach
             .collect(),
         hops,
     };
-    let listing = world.imds(instance_id, get("/latest/meta-data/iam/security-credentials/"));
+    let listing = world.imds(
+        instance_id,
+        get("/latest/meta-data/iam/security-credentials/"),
+    );
     if listing.status != 200 {
         return None;
     }
@@ -277,7 +288,9 @@ pub fn fetch_imds(world: &mut World, instance_id: &str, hops: u8) -> Option<Cach
     }
     let reply = world.imds(
         instance_id,
-        get(&format!("/latest/meta-data/iam/security-credentials/{role}")),
+        get(&format!(
+            "/latest/meta-data/iam/security-credentials/{role}"
+        )),
     );
     if reply.status != 200 {
         return None;
@@ -299,7 +312,9 @@ mod tests {
 
     #[test]
     fn ini_round_trip() {
-        let ini = parse_ini("[default]\naws_access_key_id = AKIA\n# c\n[profile dev]\nregion=eu-west-1\n");
+        let ini = parse_ini(
+            "[default]\naws_access_key_id = AKIA\n# c\n[profile dev]\nregion=eu-west-1\n",
+        );
         assert_eq!(ini["default"]["aws_access_key_id"], "AKIA");
         assert_eq!(ini["profile dev"]["region"], "eu-west-1");
         assert_eq!(parse_ini(&write_ini(&ini)), ini);

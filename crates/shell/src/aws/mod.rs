@@ -35,7 +35,8 @@ pub const EXIT_CONFIG: i32 = 253;
 pub const EXIT_OTHER: i32 = 255;
 
 /// The usage block the CLI prints before an argument error.
-pub const USAGE: &str = "usage: aws [options] <command> <subcommand> [<subcommand> ...] [parameters]
+pub const USAGE: &str =
+    "usage: aws [options] <command> <subcommand> [<subcommand> ...] [parameters]
 To see help text, you can run:
 
   aws help
@@ -217,8 +218,14 @@ pub fn invalid_choice(out: &mut Out, argument: &str, value: &str, choices: &[&st
         .collect();
     close.sort_by(|a, b| b.0.partial_cmp(&a.0).unwrap_or(std::cmp::Ordering::Equal));
     if !close.is_empty() {
-        message.push_str(&format!("\n\n\nInvalid choice: '{value}', maybe you meant:\n"));
-        let names: Vec<String> = close.iter().take(3).map(|(_, c)| format!("  * {c}")).collect();
+        message.push_str(&format!(
+            "\n\n\nInvalid choice: '{value}', maybe you meant:\n"
+        ));
+        let names: Vec<String> = close
+            .iter()
+            .take(3)
+            .map(|(_, c)| format!("  * {c}"))
+            .collect();
         message.push('\n');
         message.push_str(&names.join("\n"));
     }
@@ -247,15 +254,24 @@ pub fn run(
             "--query" => Some(&mut globals.query),
             "--profile" => Some(&mut globals.profile),
             "--region" => Some(&mut globals.region),
-            "--endpoint-url" | "--cli-read-timeout" | "--cli-connect-timeout" | "--color"
-            | "--ca-bundle" | "--cli-binary-format" => {
+            "--endpoint-url"
+            | "--cli-read-timeout"
+            | "--cli-connect-timeout"
+            | "--color"
+            | "--ca-bundle"
+            | "--cli-binary-format" => {
                 if inline.is_none() {
                     iter.next();
                 }
                 continue;
             }
-            "--no-cli-pager" | "--debug" | "--no-paginate" | "--no-verify-ssl"
-            | "--no-sign-request" | "--no-cli-auto-prompt" | "--cli-auto-prompt" => continue,
+            "--no-cli-pager"
+            | "--debug"
+            | "--no-paginate"
+            | "--no-verify-ssl"
+            | "--no-sign-request"
+            | "--no-cli-auto-prompt"
+            | "--cli-auto-prompt" => continue,
             "--version" if rest.is_empty() => {
                 out.outln(VERSION);
                 return std::mem::take(out);
@@ -340,20 +356,27 @@ pub fn parse_params(
             None => (option, None),
         };
         let negated = option.strip_prefix("no-");
-        let param = operation.params.iter().find(|p| p.option == option).or_else(|| {
-            negated.and_then(|n| {
-                operation
-                    .params
-                    .iter()
-                    .find(|p| p.option == n && p.ty == Ty::Bool)
-            })
-        });
+        let param = operation
+            .params
+            .iter()
+            .find(|p| p.option == option)
+            .or_else(|| {
+                negated.and_then(|n| {
+                    operation
+                        .params
+                        .iter()
+                        .find(|p| p.option == n && p.ty == Ty::Bool)
+                })
+            });
         // `aws ec2 run-instances --count N` (a CLI customization).
         if operation.api == "RunInstances" && option == "count" {
             let value = inline.or_else(|| args.get(i).cloned()).unwrap_or_default();
             i += 1;
             let (min, max) = value.split_once(':').unwrap_or((&value, &value));
-            let parse = |t: &str| t.parse::<i64>().map_err(|_| format!("argument --count: invalid count value: '{value}'"));
+            let parse = |t: &str| {
+                t.parse::<i64>()
+                    .map_err(|_| format!("argument --count: invalid count value: '{value}'"))
+            };
             params.insert("MinCount".into(), Value::from(parse(min)?));
             params.insert("MaxCount".into(), Value::from(parse(max)?));
             continue;
@@ -371,7 +394,10 @@ pub fn parse_params(
             continue;
         };
         if param.ty == Ty::Bool {
-            params.insert(param.member.clone(), Value::Bool(negated.is_none() || param.option == option));
+            params.insert(
+                param.member.clone(),
+                Value::Bool(negated.is_none() || param.option == option),
+            );
             continue;
         }
         let mut values: Vec<String> = Vec::new();
@@ -390,7 +416,10 @@ pub fn parse_params(
             i += 1;
         }
         if values.is_empty() {
-            return Err(format!("argument --{}: expected one argument", param.option));
+            return Err(format!(
+                "argument --{}: expected one argument",
+                param.option
+            ));
         }
         let value = convert(ctx, &param.option, &param.member, &param.ty, &values)?;
         params.insert(param.member.clone(), value);
@@ -444,7 +473,13 @@ pub fn param_file(ctx: &Ctx<'_>, option: &str, value: &str) -> Result<String, St
         })
 }
 
-fn convert(ctx: &Ctx<'_>, option: &str, member: &str, ty: &Ty, values: &[String]) -> Result<Value, String> {
+fn convert(
+    ctx: &Ctx<'_>,
+    option: &str,
+    member: &str,
+    ty: &Ty,
+    values: &[String],
+) -> Result<Value, String> {
     let parse_error = |e: String| format!("Error parsing parameter '--{option}': {e}");
     let json_error = |text: &str, e: serde_json::Error| {
         format!("Error parsing parameter '--{option}': Invalid JSON: {e}\nJSON received: {text}")
@@ -463,7 +498,10 @@ fn convert(ctx: &Ctx<'_>, option: &str, member: &str, ty: &Ty, values: &[String]
                 .map_err(|_| format!("Error parsing parameter '--{option}': Blob values must be a path to a file."))
         }
         Ty::List(inner) => {
-            let first = values.first().map(|v| param_file(ctx, option, v)).transpose()?;
+            let first = values
+                .first()
+                .map(|v| param_file(ctx, option, v))
+                .transpose()?;
             if values.len() == 1
                 && let Some(text) = first.as_ref().filter(|t| t.trim_start().starts_with('['))
             {
@@ -488,7 +526,11 @@ fn convert(ctx: &Ctx<'_>, option: &str, member: &str, ty: &Ty, values: &[String]
             Ok(Value::Array(items))
         }
         Ty::Struct(_) | Ty::Map => {
-            let text = param_file(ctx, option, values.first().map(String::as_str).unwrap_or(""))?;
+            let text = param_file(
+                ctx,
+                option,
+                values.first().map(String::as_str).unwrap_or(""),
+            )?;
             if text.trim_start().starts_with('{') {
                 return serde_json::from_str(&text).map_err(|e| json_error(&text, e));
             }
@@ -496,7 +538,11 @@ fn convert(ctx: &Ctx<'_>, option: &str, member: &str, ty: &Ty, values: &[String]
             shorthand::coerce(&sh, ty, member).map_err(validation)
         }
         scalar => {
-            let text = param_file(ctx, option, values.first().map(String::as_str).unwrap_or(""))?;
+            let text = param_file(
+                ctx,
+                option,
+                values.first().map(String::as_str).unwrap_or(""),
+            )?;
             shorthand::coerce(&shorthand::Sh::Str(text), scalar, member).map_err(validation)
         }
     }
@@ -552,10 +598,7 @@ pub fn print_response(ctx: &Ctx<'_>, api: &str, response: Value, out: &mut Out) 
     let format = match ctx.format() {
         Ok(f) => f,
         Err(bad) => {
-            out.fail(
-                EXIT_OTHER,
-                format!("\nUnknown output type: {bad}"),
-            );
+            out.fail(EXIT_OTHER, format!("\nUnknown output type: {bad}"));
             return;
         }
     };

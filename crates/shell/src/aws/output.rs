@@ -152,7 +152,12 @@ fn is_scalar(value: &Value) -> bool {
     !matches!(value, Value::Array(_) | Value::Object(_))
 }
 
-fn text_item(item: &Value, identifier: Option<&str>, scalar_keys: Option<&[String]>, out: &mut String) {
+fn text_item(
+    item: &Value,
+    identifier: Option<&str>,
+    scalar_keys: Option<&[String]>,
+    out: &mut String,
+) {
     match item {
         Value::Object(map) => {
             let mut scalars: Vec<String> = Vec::new();
@@ -174,8 +179,7 @@ fn text_item(item: &Value, identifier: Option<&str>, scalar_keys: Option<&[Strin
                     for key in keys {
                         scalars.push(map.get(key).map(py_str).unwrap_or_default());
                     }
-                    let mut rest: Vec<&String> =
-                        map.keys().filter(|k| !keys.contains(k)).collect();
+                    let mut rest: Vec<&String> = map.keys().filter(|k| !keys.contains(k)).collect();
                     rest.sort();
                     for key in rest {
                         if let Some(value) = map.get(key) {
@@ -242,7 +246,13 @@ fn scalar_list(elements: &[&Value], identifier: Option<&str>, out: &mut String) 
             }
         }
         None => {
-            out.push_str(&elements.iter().map(|v| py_str(v)).collect::<Vec<_>>().join("\t"));
+            out.push_str(
+                &elements
+                    .iter()
+                    .map(|v| py_str(v))
+                    .collect::<Vec<_>>()
+                    .join("\t"),
+            );
             out.push('\n');
         }
     }
@@ -321,11 +331,18 @@ impl Section {
                 }
             }
         }
-        scaled.into_iter().map(|w| usize::try_from(w).unwrap_or(0)).collect()
+        scaled
+            .into_iter()
+            .map(|w| usize::try_from(w).unwrap_or(0))
+            .collect()
     }
 
     fn total_width(&self, padding: usize, outer: usize) -> usize {
-        let total: usize = self.column_widths(0, None).iter().map(|w| w + padding).sum::<usize>()
+        let total: usize = self
+            .column_widths(0, None)
+            .iter()
+            .map(|w| w + padding)
+            .sum::<usize>()
             + 2
             + outer * 2;
         (self.title.chars().count() + 2 + outer * 2).max(total)
@@ -355,7 +372,11 @@ fn center_text(text: &str, length: usize, left: &str, right: &str) -> String {
     let char_start = (length.div_euclid(2)) - (text_length.div_euclid(2)) - 1;
     let so_far = left.chars().count() as i64 + char_start.max(0) + text_length;
     let right_spaces = length - right.chars().count() as i64 - so_far;
-    format!("{left}{}{text}{}{right}", spaces(char_start), spaces(right_spaces))
+    format!(
+        "{left}{}{text}{}{right}",
+        spaces(char_start),
+        spaces(right_spaces)
+    )
 }
 
 fn align_left(text: &str, length: usize, left: &str, right: &str) -> String {
@@ -618,7 +639,10 @@ mod tests {
 
     #[test]
     fn json_uses_four_spaces_and_hides_empty_objects() {
-        assert_eq!(render(Format::Json, "X", &json!({"A": [1]})), "{\n    \"A\": [\n        1\n    ]\n}\n");
+        assert_eq!(
+            render(Format::Json, "X", &json!({"A": [1]})),
+            "{\n    \"A\": [\n        1\n    ]\n}\n"
+        );
         assert_eq!(render(Format::Json, "X", &json!({})), "");
         assert_eq!(render(Format::Json, "X", &json!([])), "[]\n");
     }
@@ -642,13 +666,20 @@ mod tests {
     #[test]
     fn bare_backtick_literals_are_strings() {
         let value = json!({"Roles": [{"Path": "/team/", "Name": "a"}, {"Path": "/", "Name": "b"}]});
-        assert_eq!(query("Roles[?Path==`/team/`].Name", &value).unwrap(), json!(["a"]));
-        assert_eq!(query("Roles[?Path==`\"/\"`].Name", &value).unwrap(), json!(["b"]));
+        assert_eq!(
+            query("Roles[?Path==`/team/`].Name", &value).unwrap(),
+            json!(["a"])
+        );
+        assert_eq!(
+            query("Roles[?Path==`\"/\"`].Name", &value).unwrap(),
+            json!(["b"])
+        );
     }
 
     #[test]
     fn queries_project() {
-        let value = json!({"Reservations": [{"Instances": [{"IamInstanceProfile": {"Arn": "a"}}]}]});
+        let value =
+            json!({"Reservations": [{"Instances": [{"IamInstanceProfile": {"Arn": "a"}}]}]});
         assert_eq!(
             query("Reservations[].Instances[].IamInstanceProfile.Arn", &value).unwrap(),
             json!(["a"])

@@ -7,7 +7,9 @@ use serde_json::{Value, json};
 use super::{CallError, Ctx, EXIT_OTHER, EXIT_SERVICE, invalid_choice, usage_error};
 use crate::io::Out;
 
-const SUBCOMMANDS: &[&str] = &["cp", "ls", "mb", "mv", "presign", "rb", "rm", "sync", "website"];
+const SUBCOMMANDS: &[&str] = &[
+    "cp", "ls", "mb", "mv", "presign", "rb", "rm", "sync", "website",
+];
 
 /// `s3://bucket/key` → (bucket, key).
 pub fn split_s3(uri: &str) -> Option<(String, String)> {
@@ -33,10 +35,7 @@ pub fn relative_path(cwd: &str, abs: &str) -> String {
     let from: Vec<&str> = cwd.split('/').filter(|p| !p.is_empty()).collect();
     let to: Vec<&str> = dir.split('/').filter(|p| !p.is_empty()).collect();
     let common = from.iter().zip(&to).take_while(|(a, b)| a == b).count();
-    let mut parts: Vec<&str> = Vec::new();
-    for _ in common..from.len() {
-        parts.push("..");
-    }
+    let mut parts: Vec<&str> = vec![".."; from.len().saturating_sub(common)];
     parts.extend(to.iter().skip(common));
     let rel = if parts.is_empty() {
         ".".to_string()
@@ -51,7 +50,10 @@ fn flag(args: &[String], name: &str) -> bool {
 }
 
 fn positionals(args: &[String]) -> Vec<String> {
-    args.iter().filter(|a| !a.starts_with("--")).cloned().collect()
+    args.iter()
+        .filter(|a| !a.starts_with("--"))
+        .cloned()
+        .collect()
 }
 
 /// Runs `aws s3 SUBCOMMAND …`.
@@ -199,23 +201,38 @@ fn prefix_dir(prefix: &str) -> &str {
 fn mb(ctx: &mut Ctx<'_>, args: &[String], out: &mut Out) {
     let paths = positionals(args);
     let Some(target) = paths.first() else {
-        out.fail(super::EXIT_USAGE, "\nthe following arguments are required: path");
+        out.fail(
+            super::EXIT_USAGE,
+            "\nthe following arguments are required: path",
+        );
         return;
     };
     let Some((bucket, _)) = split_s3(target) else {
-        out.fail(EXIT_OTHER, format!("\n<S3Uri>: {target} does not start with s3://"));
+        out.fail(
+            EXIT_OTHER,
+            format!("\n<S3Uri>: {target} does not start with s3://"),
+        );
         return;
     };
     match ctx.call("s3", "CreateBucket", json!({"Bucket": bucket})) {
         Ok(_) => out.outln(format!("make_bucket: {bucket}")),
-        Err(e) => out.fail(1, format!("make_bucket failed: s3://{bucket} {}", e.short("CreateBucket"))),
+        Err(e) => out.fail(
+            1,
+            format!(
+                "make_bucket failed: s3://{bucket} {}",
+                e.short("CreateBucket")
+            ),
+        ),
     }
 }
 
 fn rb(ctx: &mut Ctx<'_>, args: &[String], out: &mut Out) {
     let paths = positionals(args);
     let Some((bucket, _)) = paths.first().and_then(|p| split_s3(p)) else {
-        out.fail(super::EXIT_USAGE, "\nthe following arguments are required: path");
+        out.fail(
+            super::EXIT_USAGE,
+            "\nthe following arguments are required: path",
+        );
         return;
     };
     if flag(args, "--force") {
@@ -223,12 +240,22 @@ fn rb(ctx: &mut Ctx<'_>, args: &[String], out: &mut Out) {
     }
     match ctx.call("s3", "DeleteBucket", json!({"Bucket": bucket})) {
         Ok(_) => out.outln(format!("remove_bucket: {bucket}")),
-        Err(e) => out.fail(1, format!("remove_bucket failed: s3://{bucket} {}", e.short("DeleteBucket"))),
+        Err(e) => out.fail(
+            1,
+            format!(
+                "remove_bucket failed: s3://{bucket} {}",
+                e.short("DeleteBucket")
+            ),
+        ),
     }
 }
 
 fn remove_all(ctx: &mut Ctx<'_>, bucket: &str, prefix: &str, out: &mut Out) {
-    let listing = match ctx.call("s3", "ListObjectsV2", json!({"Bucket": bucket, "Prefix": prefix})) {
+    let listing = match ctx.call(
+        "s3",
+        "ListObjectsV2",
+        json!({"Bucket": bucket, "Prefix": prefix}),
+    ) {
         Ok(r) => r,
         Err(e) => {
             e.report("ListObjectsV2", out);
@@ -250,14 +277,23 @@ fn remove_all(ctx: &mut Ctx<'_>, bucket: &str, prefix: &str, out: &mut Out) {
 fn delete_one(ctx: &mut Ctx<'_>, bucket: &str, key: &str, out: &mut Out) {
     match ctx.call("s3", "DeleteObject", json!({"Bucket": bucket, "Key": key})) {
         Ok(_) => out.outln(format!("delete: s3://{bucket}/{key}")),
-        Err(e) => out.fail(1, format!("delete failed: s3://{bucket}/{key} {}", e.short("DeleteObject"))),
+        Err(e) => out.fail(
+            1,
+            format!(
+                "delete failed: s3://{bucket}/{key} {}",
+                e.short("DeleteObject")
+            ),
+        ),
     }
 }
 
 fn rm(ctx: &mut Ctx<'_>, args: &[String], out: &mut Out) {
     let paths = positionals(args);
     let Some((bucket, key)) = paths.first().and_then(|p| split_s3(p)) else {
-        out.fail(super::EXIT_USAGE, "\nthe following arguments are required: paths");
+        out.fail(
+            super::EXIT_USAGE,
+            "\nthe following arguments are required: paths",
+        );
         return;
     };
     if flag(args, "--recursive") {
@@ -340,8 +376,18 @@ fn cp(ctx: &mut Ctx<'_>, sub: &str, args: &[String], out: &mut Out) {
     }
 }
 
-fn upload_failed(out: &mut Out, verb: &str, from: &str, to: &str, error: &CallError, operation: &str) {
-    out.fail(1, format!("{verb} failed: {from} to {to} {}", error.short(operation)));
+fn upload_failed(
+    out: &mut Out,
+    verb: &str,
+    from: &str,
+    to: &str,
+    error: &CallError,
+    operation: &str,
+) {
+    out.fail(
+        1,
+        format!("{verb} failed: {from} to {to} {}", error.short(operation)),
+    );
 }
 
 #[cfg(test)]
@@ -351,7 +397,13 @@ mod tests {
     #[test]
     fn relative_paths_like_python() {
         assert_eq!(relative_path("/home/admin", "/home/admin/f.txt"), "./f.txt");
-        assert_eq!(relative_path("/home/admin", "/tmp/f.txt"), "../../tmp/f.txt");
-        assert_eq!(relative_path("/home/admin", "/home/admin/d/f.txt"), "d/f.txt");
+        assert_eq!(
+            relative_path("/home/admin", "/tmp/f.txt"),
+            "../../tmp/f.txt"
+        );
+        assert_eq!(
+            relative_path("/home/admin", "/home/admin/d/f.txt"),
+            "d/f.txt"
+        );
     }
 }

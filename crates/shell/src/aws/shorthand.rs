@@ -29,7 +29,10 @@ impl P<'_> {
     }
 
     fn error(&self, expected: &str) -> String {
-        let received = self.peek().map(String::from).unwrap_or_else(|| "EOF".into());
+        let received = self
+            .peek()
+            .map(String::from)
+            .unwrap_or_else(|| "EOF".into());
         format!(
             "Expected: '{expected}', received: '{received}' for input:\n{}\n{}^",
             self.text,
@@ -258,7 +261,10 @@ pub fn coerce(sh: &Sh, ty: &Ty, member: &str) -> Result<Value, String> {
         (Ty::Map, Sh::Map(pairs)) => {
             let mut map = Map::new();
             for (key, value) in pairs {
-                map.insert(key.clone(), coerce(value, &Ty::Str, &format!("{member}.{key}"))?);
+                map.insert(
+                    key.clone(),
+                    coerce(value, &Ty::Str, &format!("{member}.{key}"))?,
+                );
             }
             Ok(Value::Object(map))
         }
@@ -281,7 +287,10 @@ fn expected(ty: &Ty) -> &'static str {
 fn describe(sh: &Sh) -> String {
     match sh {
         Sh::Str(s) => format!("'{s}'"),
-        Sh::List(items) => format!("[{}]", items.iter().map(describe).collect::<Vec<_>>().join(", ")),
+        Sh::List(items) => format!(
+            "[{}]",
+            items.iter().map(describe).collect::<Vec<_>>().join(", ")
+        ),
         Sh::Map(pairs) => format!(
             "{{{}}}",
             pairs
@@ -332,7 +341,15 @@ mod tests {
             parse("Name").unwrap_err(),
             "Expected: '=', received: 'EOF' for input:\nName\n    ^"
         );
-        let err = coerce(&parse("Role=x").unwrap(), &parse_type("{Arn:s,Name:s}").unwrap(), "IamInstanceProfile").unwrap_err();
-        assert_eq!(err, "Unknown parameter in IamInstanceProfile: \"Role\", must be one of: Arn, Name");
+        let err = coerce(
+            &parse("Role=x").unwrap(),
+            &parse_type("{Arn:s,Name:s}").unwrap(),
+            "IamInstanceProfile",
+        )
+        .unwrap_err();
+        assert_eq!(
+            err,
+            "Unknown parameter in IamInstanceProfile: \"Role\", must be one of: Arn, Name"
+        );
     }
 }

@@ -298,7 +298,11 @@ pub fn service(command: &str) -> Option<&'static Service> {
 impl Service {
     /// Its operations, parsed, sorted by CLI name.
     pub fn parsed(&self) -> Vec<Operation> {
-        let mut ops: Vec<Operation> = self.operations.iter().filter_map(|l| parse_operation(l)).collect();
+        let mut ops: Vec<Operation> = self
+            .operations
+            .iter()
+            .filter_map(|l| parse_operation(l))
+            .collect();
         ops.sort_by(|a, b| a.name.cmp(&b.name));
         ops
     }
@@ -334,9 +338,15 @@ mod tests {
     fn names_follow_botocore() {
         assert_eq!(kebab("CreateRole"), "create-role");
         assert_eq!(kebab("ListObjectsV2"), "list-objects-v2");
-        assert_eq!(kebab("HttpPutResponseHopLimit"), "http-put-response-hop-limit");
+        assert_eq!(
+            kebab("HttpPutResponseHopLimit"),
+            "http-put-response-hop-limit"
+        );
         assert_eq!(kebab("logGroupName"), "log-group-name");
-        assert_eq!(kebab("DescribeIamInstanceProfileAssociations"), "describe-iam-instance-profile-associations");
+        assert_eq!(
+            kebab("DescribeIamInstanceProfileAssociations"),
+            "describe-iam-instance-profile-associations"
+        );
         assert_eq!(kebab("ACL"), "acl");
         assert_eq!(kebab("HttpProtocolIpv6"), "http-protocol-ipv6");
     }
