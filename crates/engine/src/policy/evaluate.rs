@@ -178,7 +178,10 @@ struct Verdict {
 /// Decides a request.
 pub fn evaluate(request: &Request<'_>, policies: &PolicySet<'_>) -> Evaluation {
     let mut trace = Vec::new();
-    let mut judge = |ty: PolicyType, p: &NamedPolicy<'_>| judge_policy(ty, p, request, &mut trace);
+    let has_boundary = policies.boundary.is_some();
+    let mut judge = |ty: PolicyType, p: &NamedPolicy<'_>| {
+        judge_policy(ty, p, request, has_boundary, &mut trace)
+    };
     let scps: Vec<Verdict> = policies
         .scps
         .iter()
@@ -256,6 +259,10 @@ fn decide(
         // Service principals have no account: a resource policy naming them grants.
         None => true,
     };
+    // The account root user has full access to its own account's resources.
+    if same_account && is_root(request.principal) && !policies.resource_is_trust_policy {
+        return (Allow, None);
+    }
     let resource_match = resource.and_then(|v| v.allow.then_some(v.allow_principal).flatten());
     let trust = policies.resource_is_trust_policy;
     if trust && resource_match.is_none() {
@@ -288,6 +295,11 @@ fn decide(
     outcome
 }
 
+/// True for `arn:PARTITION:iam::ACCOUNT:root`.
+fn is_root(principal: &str) -> bool {
+    principal.starts_with("arn:") && principal.contains(":iam::") && principal.ends_with(":root")
+}
+
 /// The account that owns the resource (see [`Request::resource_account`]).
 fn resource_account<'a>(request: &Request<'a>, caller_account: &'a str) -> &'a str {
     if let Some(acct) = request.resource_account {
@@ -307,6 +319,7 @@ fn judge_policy(
     ty: PolicyType,
     named: &NamedPolicy<'_>,
     request: &Request<'_>,
+    has_boundary: bool,
     trace: &mut Vec<PolicyTrace>,
 ) -> Verdict {
     let mut verdict = Verdict::default();
@@ -316,7 +329,7 @@ fn judge_policy(
         .iter()
         .enumerate()
         .map(|(index, s)| {
-            let (st, principal) = judge_statement(index, s, ty, request);
+            let (st, principal) = judge_statement(index, s, ty, request, has_boundary);
             if st.applies {
                 match s.effect() {
                     Effect::Deny => verdict.deny = true,
@@ -342,6 +355,7 @@ fn judge_statement(
     s: &Statement,
     ty: PolicyType,
     request: &Request<'_>,
+    has_boundary: bool,
 ) -> (StatementTrace, Option<PrincipalMatch>) {
     let action_matched = s.action().is_some_and(|a| a.applies_to(request.action));
     let resource_matched = s
@@ -349,8 +363,12 @@ fn judge_statement(
         .is_none_or(|r| r.applies_to(request.resource, request.context));
     let (principal_matched, principal) = if ty == PolicyType::Resource {
         match s.principal() {
+            // IUG: a NotPrincipal with Deny always denies a principal that
+            // has a permissions boundary, whatever it lists.
             Some(p) if p.is_negated() => (
-                Some(p.applies_to(request.principal)),
+                Some(
+                    (has_boundary && s.effect() == Effect::Deny) || p.applies_to(request.principal),
+                ),
                 Some(PrincipalMatch::Anyone),
             ),
             Some(p) => {

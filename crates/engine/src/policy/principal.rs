@@ -80,9 +80,48 @@ impl PrincipalElement {
     }
 
     /// Whether the statement applies to `caller`: the listed principals
-    /// match (`Principal`) or do not (`NotPrincipal`).
+    /// match (`Principal`), or, for `NotPrincipal`, some identity of the
+    /// caller is not listed (see [`PrincipalElement::lists_every_identity`]).
     pub fn applies_to(&self, caller: &str) -> bool {
-        self.best_match(caller).is_some() != self.negated
+        if self.negated {
+            !self.lists_every_identity(caller)
+        } else {
+            self.best_match(caller).is_some()
+        }
+    }
+
+    /// For `NotPrincipal` (IUG "AWS JSON policy elements: NotPrincipal"): a
+    /// request carries several identities: an IAM user's are the user and
+    /// its account; an assumed-role session's are the session, its role and
+    /// the account. The caller is exempt only when every one of them is
+    /// listed: the account by its id or `:root` ARN, the role by its role
+    /// ARN, the user or session by its own ARN.
+    pub fn lists_every_identity(&self, caller: &str) -> bool {
+        if self.wildcard {
+            return true;
+        }
+        let listed = |want: PrincipalMatch| {
+            self.entries
+                .iter()
+                .any(|(kind, value)| match kind.as_str() {
+                    "AWS" if value == "*" => true,
+                    "AWS" => {
+                        match_aws(value, caller, CallerArn::parse(caller).as_ref()) == Some(want)
+                    }
+                    "Service" => {
+                        want == PrincipalMatch::Exact && value.eq_ignore_ascii_case(caller)
+                    }
+                    _ => want == PrincipalMatch::Exact && value == caller,
+                })
+        };
+        let Some(arn) = CallerArn::parse(caller) else {
+            return listed(PrincipalMatch::Exact);
+        };
+        let is_root = caller.ends_with(":root");
+        let own = is_root || listed(PrincipalMatch::Exact);
+        let role = arn.session_role.is_none() || listed(PrincipalMatch::Role);
+        let account = listed(PrincipalMatch::Account);
+        own && role && account
     }
 }
 
@@ -147,10 +186,10 @@ fn match_aws(value: &str, caller: &str, arn: Option<&CallerArn<'_>>) -> Option<P
     if value == "*" {
         return Some(PrincipalMatch::Anyone);
     }
-    if value == caller {
+    let arn = arn?;
+    if value == caller && !caller.ends_with(":root") {
         return Some(PrincipalMatch::Exact);
     }
-    let arn = arn?;
     if value == arn.account {
         return Some(PrincipalMatch::Account);
     }
@@ -271,9 +310,62 @@ mod tests {
 
     #[test]
     fn not_principal_inverts() {
-        let p = PrincipalElement::new(true, false, vec![("AWS".into(), USER.into())]);
+        let p = PrincipalElement::new(
+            true,
+            false,
+            vec![
+                ("AWS".into(), USER.into()),
+                ("AWS".into(), "123456789012".into()),
+            ],
+        );
         assert!(!p.applies_to(USER));
         assert!(p.applies_to("arn:aws:iam::123456789012:user/bob"));
+    }
+
+    #[test]
+    fn not_principal_needs_every_identity_listed() {
+        let bob = "arn:aws:iam::111122223333:user/Bob";
+        let p = PrincipalElement::new(
+            true,
+            false,
+            vec![
+                ("AWS".into(), bob.into()),
+                ("AWS".into(), "arn:aws:iam::111122223333:root".into()),
+            ],
+        );
+        assert!(!p.applies_to(bob));
+        assert!(p.applies_to("arn:aws:iam::111122223333:user/carol"));
+        assert!(!p.applies_to("arn:aws:iam::111122223333:root"));
+        let only_bob = PrincipalElement::new(true, false, vec![("AWS".into(), bob.into())]);
+        assert!(only_bob.applies_to(bob));
+        let s = "arn:aws:sts::123456789012:assumed-role/Web/app";
+        let session_only = PrincipalElement::new(
+            true,
+            false,
+            vec![
+                ("AWS".into(), s.into()),
+                ("AWS".into(), "123456789012".into()),
+            ],
+        );
+        assert!(session_only.applies_to(s));
+        let full = PrincipalElement::new(
+            true,
+            false,
+            vec![
+                ("AWS".into(), s.into()),
+                ("AWS".into(), "arn:aws:iam::123456789012:role/Web".into()),
+                ("AWS".into(), "123456789012".into()),
+            ],
+        );
+        assert!(!full.applies_to(s));
+        assert!(full.applies_to("arn:aws:sts::123456789012:assumed-role/Web/other"));
+        let svc = PrincipalElement::new(
+            true,
+            false,
+            vec![("Service".into(), "ec2.amazonaws.com".into())],
+        );
+        assert!(!svc.applies_to("ec2.amazonaws.com"));
+        assert!(svc.applies_to("lambda.amazonaws.com"));
     }
 
     #[test]

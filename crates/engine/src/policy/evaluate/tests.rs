@@ -564,7 +564,7 @@ fn cross_account_assume_role_needs_identity() {
 #[test]
 fn not_principal_deny_in_bucket_policy() {
     let b = policy(&format!(
-        r#"{{"Effect":"Deny","NotPrincipal":{{"AWS":"{USER}"}},"Action":"s3:*","Resource":"arn:aws:s3:::bucket/*"}}"#
+        r#"{{"Effect":"Deny","NotPrincipal":{{"AWS":["{USER}","arn:aws:iam::{ACCT}:root"]}},"Action":"s3:*","Resource":"arn:aws:s3:::bucket/*"}}"#
     ));
     let a = allow("s3:*", "*");
     let set = PolicySet {
@@ -578,6 +578,69 @@ fn not_principal_deny_in_bucket_policy() {
         outcome(&eval(bob, "s3:GetObject", &set)),
         (Decision::ExplicitDeny, Some(PolicyType::Resource))
     );
+    // Without the account in the list, even the listed user is denied.
+    let user_only = policy(&format!(
+        r#"{{"Effect":"Deny","NotPrincipal":{{"AWS":"{USER}"}},"Action":"s3:*","Resource":"arn:aws:s3:::bucket/*"}}"#
+    ));
+    let set = PolicySet {
+        identity: vec![named(&a)],
+        resource: Some(named(&user_only)),
+        ..PolicySet::default()
+    };
+    assert_eq!(
+        eval(USER, "s3:GetObject", &set).decision,
+        Decision::ExplicitDeny
+    );
+    // With a permissions boundary, NotPrincipal with Deny always denies.
+    let set = PolicySet {
+        identity: vec![named(&a)],
+        resource: Some(named(&b)),
+        boundary: Some(named(&a)),
+        ..PolicySet::default()
+    };
+    assert_eq!(
+        eval(USER, "s3:GetObject", &set).decision,
+        Decision::ExplicitDeny
+    );
+}
+
+#[test]
+fn root_user_has_full_access_to_its_account() {
+    let root = "arn:aws:iam::123456789012:root";
+    let e = eval(root, "s3:DeleteBucket", &PolicySet::default());
+    assert_eq!(outcome(&e), (Decision::Allow, None));
+    let d = bucket("Deny", r#""*""#, "s3:*");
+    let set = PolicySet {
+        resource: Some(named(&d)),
+        ..PolicySet::default()
+    };
+    assert_eq!(
+        eval(root, "s3:GetObject", &set).decision,
+        Decision::ExplicitDeny
+    );
+    let ec2 = allow("ec2:*", "*");
+    let set = PolicySet {
+        scps: vec![named(&ec2)],
+        ..PolicySet::default()
+    };
+    assert_eq!(
+        outcome(&eval(root, "s3:GetObject", &set)),
+        (Decision::ImplicitDeny, Some(PolicyType::ServiceControl))
+    );
+    // Another account's root gets nothing here without a resource policy.
+    let other_root = "arn:aws:iam::111122223333:root";
+    let ctx = RequestContext::new();
+    let e = evaluate(
+        &Request {
+            principal: other_root,
+            action: "s3:GetObject",
+            resource: OBJECT,
+            context: &ctx,
+            resource_account: Some(ACCT),
+        },
+        &PolicySet::default(),
+    );
+    assert_eq!(e.decision, Decision::ImplicitDeny);
 }
 
 #[test]
