@@ -1,6 +1,11 @@
 //! The public API the browser terminal uses: `Shell`, `run_line`, `prompt`,
 //! `current_host`, serialisation and `complete`.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
 
 use iamsim_engine::world::World;
 use iamsim_shell::{Shell, complete};
@@ -56,7 +61,10 @@ fn shell_round_trips_through_json() {
     let back: Shell = serde_json::from_str(&text).unwrap();
     assert_eq!(back, shell);
     let mut back = back;
-    assert_eq!(back.run_line(&mut world, "cat note.txt; echo $A").stdout, "hi\n1\n");
+    assert_eq!(
+        back.run_line(&mut world, "cat note.txt; echo $A").stdout,
+        "hi\n1\n"
+    );
 }
 
 fn candidates(shell: &Shell, world: &World, line: &str) -> (usize, Vec<String>) {
@@ -68,7 +76,10 @@ fn candidates(shell: &Shell, world: &World, line: &str) -> (usize, Vec<String>) 
 fn completion_of_commands_services_operations_options_ids_and_files() {
     let mut world = World::new(0);
     let mut shell = Shell::new(&world);
-    assert_eq!(candidates(&shell, &world, "aw"), (0, vec!["aws".to_string()]));
+    assert_eq!(
+        candidates(&shell, &world, "aw"),
+        (0, vec!["aws".to_string()])
+    );
     assert_eq!(
         candidates(&shell, &world, "aws s").1,
         ["s3", "s3api", "ssm", "sts"]
@@ -85,7 +96,10 @@ fn completion_of_commands_services_operations_options_ids_and_files() {
         candidates(&shell, &world, "aws ec2 describe-instances --output t").1,
         ["table", "text"]
     );
-    assert_eq!(candidates(&shell, &world, "cat .aws/c").1, [".aws/config", ".aws/credentials"]);
+    assert_eq!(
+        candidates(&shell, &world, "cat .aws/c").1,
+        [".aws/config", ".aws/credentials"]
+    );
     let id = launch(&mut shell, &mut world);
     assert_eq!(candidates(&shell, &world, "ssh i-"), (4, vec![id]));
     assert!(candidates(&shell, &world, "echo 'unclosed").1.is_empty());
