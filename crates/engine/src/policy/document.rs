@@ -352,3 +352,6 @@ impl<'de> Deserialize<'de> for Policy {
         Policy::from_value(&value).map_err(serde::de::Error::custom)
     }
 }
+
+#[cfg(test)]
+mod tests;

@@ -252,3 +252,30 @@ mod tests {
         assert!(!m(&pattern, &text));
     }
 }
+
+#[cfg(test)]
+mod props {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// A plainly recursive reference matcher (on characters).
+    fn reference(p: &[char], t: &[char]) -> bool {
+        match p.split_first() {
+            None => t.is_empty(),
+            Some(('*', rest)) => (0..=t.len()).any(|i| reference(rest, t.get(i..).unwrap_or(&[]))),
+            Some(('?', rest)) => !t.is_empty() && reference(rest, t.get(1..).unwrap_or(&[])),
+            Some((c, rest)) => t.first() == Some(c) && reference(rest, t.get(1..).unwrap_or(&[])),
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn agrees_with_the_reference(p in "[ab*?é/]{0,8}", t in "[abé/]{0,10}") {
+            let pc: Vec<char> = p.chars().collect();
+            let tc: Vec<char> = t.chars().collect();
+            let expected = reference(&pc, &tc);
+            prop_assert_eq!(wildcard_match(&p, &t, false), expected);
+            prop_assert_eq!(Glob::new(&p, false).matches(&t), expected);
+        }
+    }
+}

@@ -292,3 +292,43 @@ fn size_quotas() {
         Ok(())
     );
 }
+
+mod props {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn arbitrary_text_never_panics(text in ".{0,200}") {
+            let _ = Policy::parse_for(&text, PolicyUse::Identity);
+        }
+
+        #[test]
+        fn arbitrary_json_never_panics(
+            statement in prop::collection::btree_map(
+                prop::sample::select(vec!["Sid", "Effect", "Principal", "NotPrincipal", "Action", "NotAction", "Resource", "NotResource", "Condition", "Other"]),
+                prop_oneof![
+                    Just(serde_json::json!("*")),
+                    Just(serde_json::json!("Allow")),
+                    Just(serde_json::json!(["s3:*", 1])),
+                    Just(serde_json::json!({"AWS": ["*", "123456789012"]})),
+                    Just(serde_json::json!({"StringLike": {"aws:username": ["a*", true, 3]}})),
+                    Just(serde_json::json!({"Null": {"aws:x": [[1]]}})),
+                    Just(serde_json::json!(null)),
+                    ".{0,12}".prop_map(serde_json::Value::String),
+                ],
+                0..9,
+            ),
+            use_ in prop::sample::select(vec![PolicyUse::Identity, PolicyUse::Trust, PolicyUse::Resource, PolicyUse::ServiceControl]),
+        ) {
+            let doc = serde_json::json!({"Version": "2012-10-17", "Statement": [statement]});
+            let text = doc.to_string();
+            if let Ok(p) = Policy::parse_for(&text, use_) {
+                let ctx = crate::policy::context::RequestContext::new();
+                let set = crate::policy::PolicySet { identity: vec![crate::policy::NamedPolicy { name: "p", policy: &p }], resource: Some(crate::policy::NamedPolicy { name: "r", policy: &p }), ..Default::default() };
+                let request = crate::policy::Request { principal: "arn:aws:iam::123456789012:user/a", action: "s3:GetObject", resource: "arn:aws:s3:::b/k", context: &ctx, resource_account: None };
+                let _ = crate::policy::evaluate(&request, &set);
+            }
+        }
+    }
+}
