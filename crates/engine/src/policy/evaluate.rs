@@ -17,7 +17,16 @@
 //!    allow; if it names the caller only through its account (or `*`), or the
 //!    caller is in another account, the identity side must allow too.
 //!
-//! `sts:GetCallerIdentity` is always allowed.
+//! `sts:GetCallerIdentity` is always allowed. The account root user is
+//! allowed everything in its own account unless an explicit deny or an SCP
+//! says otherwise.
+//!
+//! Choices where the IAM User Guide is silent: a resource policy that allows
+//! `*` grants by itself in the same account (but a trust policy allowing `*`
+//! still needs the identity side); when several policy types deny, the
+//! reported one is the first of SCP, resource, identity, boundary, session;
+//! with only the identity side missing in a cross-account request, the
+//! identity side is reported before the resource policy.
 
 use serde::{Deserialize, Serialize};
 
@@ -140,6 +149,11 @@ pub struct Evaluation {
 }
 
 impl Evaluation {
+    /// The trace as indented text (see [`crate::policy::render`]).
+    pub fn explain(&self) -> String {
+        super::explain::render(&self.trace)
+    }
+
     /// True for [`Decision::Allow`].
     pub fn is_allowed(&self) -> bool {
         self.decision == Decision::Allow

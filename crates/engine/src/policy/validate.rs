@@ -15,6 +15,12 @@
 //!   session); resource and service control policies allow other characters.
 //! - A `Version` other than 2008-10-17 or 2012-10-17 gives
 //!   "The policy failed legacy parsing".
+//! - A resource must be `*` or start with `arn:` and have the six ARN
+//!   components (or contain a `*` that may stand for several).
+//! - An unknown condition operator, an unknown element, or a value of the
+//!   wrong JSON type gives "Syntax errors in policy.".
+//! - Trust policy actions are not restricted to STS actions (IAM's exact
+//!   message for that case is not documented).
 
 use serde::{Deserialize, Serialize};
 
@@ -248,9 +254,12 @@ fn has_vendor(action: &str) -> bool {
             .is_some_and(|(vendor, _)| !vendor.is_empty())
 }
 
-/// `*` or `arn:` followed by at least five colon-separated parts.
+/// `*`, or `arn:` followed by at least five colon-separated parts (fewer
+/// when a `*` may stand for several of them, as in `arn:aws:s3:*`).
 fn is_arn_or_star(resource: &str) -> bool {
-    resource == "*" || (resource.starts_with("arn:") && resource.matches(':').count() >= 5)
+    resource == "*"
+        || (resource.starts_with("arn:")
+            && (resource.matches(':').count() >= 5 || resource.contains('*')))
 }
 
 fn validate_principal(p: &PrincipalElement) -> Result<(), MalformedPolicyDocument> {

@@ -101,6 +101,13 @@ fn resource_not_an_arn() {
         check(&doc, PolicyUse::Identity),
         Err("Resource my-bucket must be in ARN format or \"*\".".into())
     );
+    let empty = identity(r#"{"Effect":"Allow","Action":"s3:*","Resource":""}"#);
+    assert_eq!(
+        check(&empty, PolicyUse::Identity),
+        Err("Resource  must be in ARN format or \"*\".".into())
+    );
+    let wild = identity(r#"{"Effect":"Allow","Action":"s3:*","Resource":"arn:aws:s3:*"}"#);
+    assert_eq!(check(&wild, PolicyUse::Identity), Ok(()));
 }
 
 #[test]
