@@ -1,0 +1,100 @@
+//! Hash routes: `#/` (home), `#/playground`, `#/scenario/NAME`.
+//!
+//! Routing lives in the URL fragment so the app works from any static host
+//! and any sub-path, with no server rewrites.
+
+/// A page of the app.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Route {
+    /// `#/` or no fragment: the world (the EC2 story).
+    Home,
+    /// `#/playground`: the policy playground.
+    Playground,
+    /// `#/scenario/NAME`: a guided scenario.
+    Scenario(String),
+    /// Anything else, kept so the page can say what was asked for.
+    NotFound(String),
+}
+
+impl Route {
+    /// Reads a route from `location.hash` (with or without the leading `#`).
+    pub fn parse(hash: &str) -> Route {
+        let path = hash.strip_prefix('#').unwrap_or(hash);
+        let path = path.split('?').next().unwrap_or_default();
+        let trimmed = path.trim_end_matches('/');
+        match trimmed {
+            // The world page's panels are the home page too.
+            "" | "/terminal" | "/iam" | "/ec2" | "/s3" | "/events" => Route::Home,
+            "/playground" => Route::Playground,
+            other => match other.strip_prefix("/scenario/") {
+                Some(name) if !name.is_empty() && !name.contains('/') => {
+                    Route::Scenario(name.to_string())
+                }
+                _ => Route::NotFound(path.to_string()),
+            },
+        }
+    }
+
+    /// The fragment that leads to this route, e.g. `#/playground`.
+    pub fn href(&self) -> String {
+        match self {
+            Route::Home => "#/".to_string(),
+            Route::Playground => "#/playground".to_string(),
+            Route::Scenario(name) => format!("#/scenario/{name}"),
+            Route::NotFound(path) => format!("#{path}"),
+        }
+    }
+}
+
+/// True when the query string asks for the compact embedded layout (`?embed=1`).
+pub fn is_embed(search: &str) -> bool {
+    search
+        .trim_start_matches('?')
+        .split('&')
+        .any(|pair| pair == "embed=1" || pair == "embed=true")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_the_known_routes() {
+        assert_eq!(Route::parse(""), Route::Home);
+        assert_eq!(Route::parse("#"), Route::Home);
+        assert_eq!(Route::parse("#/"), Route::Home);
+        assert_eq!(Route::parse("#/playground"), Route::Playground);
+        assert_eq!(Route::parse("#/playground/"), Route::Playground);
+        assert_eq!(
+            Route::parse("#/scenario/upload-fails"),
+            Route::Scenario("upload-fails".to_string())
+        );
+        assert_eq!(
+            Route::parse("#/nowhere"),
+            Route::NotFound("/nowhere".to_string())
+        );
+        assert_eq!(
+            Route::parse("#/scenario/"),
+            Route::NotFound("/scenario/".to_string())
+        );
+    }
+
+    #[test]
+    fn href_round_trips() {
+        for route in [
+            Route::Home,
+            Route::Playground,
+            Route::Scenario("x".to_string()),
+        ] {
+            assert_eq!(Route::parse(&route.href()), route);
+        }
+    }
+
+    #[test]
+    fn embed_flag() {
+        assert!(is_embed("?embed=1"));
+        assert!(is_embed("?a=b&embed=1"));
+        assert!(!is_embed(""));
+        assert!(!is_embed("?embed=0"));
+    }
+}

@@ -1,0 +1,66 @@
+//! The browser side of the app (wasm32 only): components and browser glue.
+//!
+//! `start` reads the saved playground, installs the panic screen and renders
+//! [`app::App`] into `#app`.
+
+mod app;
+mod browser;
+mod header;
+mod home;
+mod not_found;
+mod notice;
+mod panic_screen;
+mod playground;
+mod scenario;
+
+use std::rc::Rc;
+
+use crate::playground::model::PlaygroundDoc;
+use crate::playground::storage::{self, Loaded};
+use crate::route::{Route, is_embed};
+use crate::state::AppState;
+
+/// Starts the app.
+pub fn start() {
+    panic_screen::install();
+    let initial = initial_state();
+    let props = app::AppProps {
+        initial: Rc::new(initial),
+    };
+    match browser::element_by_id("app") {
+        Some(root) => {
+            yew::Renderer::<app::App>::with_root_and_props(root, props).render();
+        }
+        None => {
+            yew::Renderer::<app::App>::with_props(props).render();
+        }
+    }
+}
+
+/// The state at load: the route from the URL, and the saved playground. Text
+/// that cannot be read is set aside under another key, never dropped.
+fn initial_state() -> AppState {
+    let (playground, notice) = match storage::decode(browser::load(storage::STORAGE_KEY).as_deref())
+    {
+        Loaded::Doc(doc) => (*doc, None),
+        Loaded::Missing => (PlaygroundDoc::default(), None),
+        Loaded::Unreadable { raw, error } => {
+            let kept = browser::save(storage::UNREADABLE_KEY, &raw);
+            let notice = if kept {
+                storage::unreadable_notice(&error)
+            } else {
+                format!(
+                    "Your saved playground could not be read ({error}), and could not be set \
+                     aside either; the example was loaded instead."
+                )
+            };
+            (PlaygroundDoc::default(), Some(notice))
+        }
+    };
+    AppState {
+        route: Route::parse(&browser::hash()),
+        embed: is_embed(&browser::search()),
+        playground: Rc::new(playground),
+        notice,
+    }
+}

@@ -1,0 +1,90 @@
+// The app shell: header, routes, embed mode, CSP, and screenshots to look at.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdir, readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { openApp, setUp } from './helpers.mjs';
+
+const SHOTS = resolve(import.meta.dirname, '../../screenshots/tmp');
+
+let env;
+before(async () => {
+  env = await setUp();
+  await mkdir(SHOTS, { recursive: true });
+});
+after(async () => {
+  await env.close();
+});
+
+test('the home page has the header and leads to the playground', async () => {
+  const { context, page, errors } = await openApp(env, '');
+  assert.equal(
+    (await page.locator('.site-header .brand').textContent()).replace(/\s+/g, ' ').trim(),
+    'iamsim — how an EC2 instance gets its permissions',
+  );
+  await page.getByTestId('home').waitFor();
+  assert.equal(await page.getByTestId('nav-home').getAttribute('aria-current'), 'page');
+  await page.getByTestId('nav-playground').click();
+  await page.getByTestId('playground').waitFor();
+  assert.match(page.url(), /#\/playground$/);
+  assert.equal(await page.getByTestId('nav-playground').getAttribute('aria-current'), 'page');
+  await page.goBack();
+  await page.getByTestId('home').waitFor();
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('an unknown address says so', async () => {
+  const { context, page } = await openApp(env, '#/nowhere');
+  assert.equal(await page.getByTestId('not-found').locator('p').first().textContent(),
+    'There is no page at #/nowhere.');
+  await context.close();
+});
+
+test('?embed=1 shows the page without the site header', async () => {
+  const { context, page, errors } = await openApp(env, '#/playground', { query: '?embed=1' });
+  await page.getByTestId('playground').waitFor();
+  assert.equal(await page.locator('.site-header').count(), 0);
+  assert.equal(await page.getByTestId('decision').textContent(), 'Allow');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('the page allows only its own scripts (no inline script) and serves wasm as application/wasm', async () => {
+  const html = await readFile(resolve(import.meta.dirname, '../../dist/index.html'), 'utf8');
+  const csp = html.match(/http-equiv="Content-Security-Policy" content="([^"]+)"/);
+  assert.ok(csp, 'a CSP meta tag');
+  assert.equal(
+    csp[1],
+    "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; connect-src 'self'",
+  );
+  for (const script of html.match(/<script\b[^>]*>[\s\S]*?<\/script>/g) ?? []) {
+    assert.match(script, /^<script [^>]*src="[^"]+"[^>]*><\/script>$/, `inline script: ${script}`);
+  }
+  const response = await fetch(`${env.server.url}iamsim-app_bg.wasm`);
+  assert.equal(response.headers.get('content-type'), 'application/wasm');
+});
+
+test('screenshots at 1280x720 and 768 wide', async () => {
+  for (const [name, hash, viewport] of [
+    ['home-1280', '#/', { width: 1280, height: 720 }],
+    ['playground-1280', '#/playground', { width: 1280, height: 720 }],
+    ['playground-768', '#/playground', { width: 768, height: 1024 }],
+  ]) {
+    const { context, page, errors } = await openApp(env, hash, { viewport });
+    await page.screenshot({ path: `${SHOTS}/${name}.png` });
+    if (name === 'playground-1280') {
+      await page.getByTestId('template-deny-outside-ip').click();
+      await page.getByTestId('request-context').fill('{"aws:SourceIp": "198.51.100.7"}');
+      await page.getByTestId('decision-panel').scrollIntoViewIfNeeded();
+      await page.screenshot({ path: `${SHOTS}/playground-deny-1280.png`, fullPage: true });
+      await page.emulateMedia({ colorScheme: 'dark' });
+      await page.screenshot({ path: `${SHOTS}/playground-dark-1280.png` });
+    }
+    // No horizontal scrolling at this width.
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 0, `${name} scrolls sideways by ${overflow}px`);
+    assert.deepEqual(errors, []);
+    await context.close();
+  }
+});
