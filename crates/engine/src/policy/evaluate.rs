@@ -273,8 +273,10 @@ fn decide(
         // Service principals have no account: a resource policy naming them grants.
         None => true,
     };
-    // The account root user has full access to its own account's resources.
-    if same_account && is_root(request.principal) && !policies.resource_is_trust_policy {
+    // The account root user has full access to its own account's resources,
+    // and its identity side allows everything (roles cannot be assumed by it).
+    let root = is_root(request.principal) && !policies.resource_is_trust_policy;
+    if same_account && root {
         return (Allow, None);
     }
     let resource_match = resource.and_then(|v| v.allow.then_some(v.allow_principal).flatten());
@@ -299,7 +301,7 @@ fn decide(
             _ => {}
         }
     }
-    if !identity.allow {
+    if !identity.allow && !root {
         return (ImplicitDeny, Some(PolicyType::Identity));
     }
     let outcome = limits_apply(PolicyType::Identity);

@@ -641,6 +641,31 @@ fn root_user_has_full_access_to_its_account() {
         &PolicySet::default(),
     );
     assert_eq!(e.decision, Decision::ImplicitDeny);
+    // ... but the resource policy of the other account can grant it.
+    let b = bucket("Allow", r#"{"AWS":"111122223333"}"#, "s3:GetObject");
+    let set = PolicySet {
+        resource: Some(named(&b)),
+        ..PolicySet::default()
+    };
+    let e = evaluate(
+        &Request {
+            principal: other_root,
+            action: "s3:GetObject",
+            resource: OBJECT,
+            context: &ctx,
+            resource_account: Some(ACCT),
+        },
+        &set,
+    );
+    assert_eq!(outcome(&e), (Decision::Allow, Some(PolicyType::Identity)));
+    // The root user cannot assume roles.
+    let t = trust(&format!(r#"{{"AWS":"arn:aws:iam::{ACCT}:root"}}"#));
+    let set = PolicySet {
+        resource: Some(named(&t)),
+        resource_is_trust_policy: true,
+        ..PolicySet::default()
+    };
+    assert_eq!(assume(root, &set).decision, Decision::ImplicitDeny);
 }
 
 #[test]
