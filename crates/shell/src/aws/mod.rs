@@ -5,6 +5,7 @@
 pub mod configure;
 pub mod creds;
 pub mod help;
+pub mod jmespath;
 pub mod output;
 pub mod s3;
 pub mod shorthand;
@@ -607,7 +608,7 @@ pub fn print_response(ctx: &Ctx<'_>, api: &str, response: Value, out: &mut Out) 
         match output::query(expression, &value) {
             Ok(v) => value = v,
             Err(message) => {
-                out.fail(EXIT_USAGE, format!("\n{message}"));
+                out.fail(EXIT_OTHER, format!("\n{message}"));
                 return;
             }
         }

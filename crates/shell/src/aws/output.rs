@@ -29,56 +29,12 @@ impl Format {
 
 /// Applies a JMESPath expression; the error is the CLI's message.
 pub fn query(expression: &str, data: &Value) -> Result<Value, String> {
-    let compiled = jmespath::compile(&legacy_literals(expression))
-        .map_err(|e| format!("Bad value for --query {expression}: {e}"))?;
-    let result = compiled
-        .search(data)
-        .map_err(|e| format!("Bad value for --query {expression}: {e}"))?;
-    serde_json::to_value(&*result).map_err(|e| e.to_string())
-}
-
-/// Python's jmespath still accepts a backtick literal that is not JSON
-/// (`` `running` ``) as a string, with a deprecation warning, and AWS's
-/// documentation uses that form everywhere: rewrite such literals as JSON strings.
-fn legacy_literals(expression: &str) -> String {
-    let mut out = String::new();
-    let mut rest = expression;
-    while let Some(start) = rest.find('`') {
-        out.push_str(rest.get(..start).unwrap_or(""));
-        let after = rest.get(start + 1..).unwrap_or("");
-        let mut end = None;
-        let mut escaped = false;
-        for (i, c) in after.char_indices() {
-            match c {
-                '\\' if !escaped => escaped = true,
-                '`' if !escaped => {
-                    end = Some(i);
-                    break;
-                }
-                _ => escaped = false,
-            }
-        }
-        let Some(end) = end else {
-            out.push('`');
-            out.push_str(after);
-            return out;
-        };
-        let literal = after.get(..end).unwrap_or("");
-        let unescaped = literal.replace("\\`", "`");
-        if serde_json::from_str::<Value>(&unescaped).is_ok() {
-            out.push('`');
-            out.push_str(literal);
-            out.push('`');
-        } else {
-            let quoted = Value::String(unescaped.trim().to_string()).to_string();
-            out.push('`');
-            out.push_str(&quoted.replace('`', "\\`"));
-            out.push('`');
-        }
-        rest = after.get(end + 1..).unwrap_or("");
-    }
-    out.push_str(rest);
-    out
+    super::jmespath::search(expression, data).map_err(|e| {
+        format!(
+            "Bad value for --query {expression}: {}",
+            e.render(expression)
+        )
+    })
 }
 
 /// Python's `json.dumps(value, indent=4, ensure_ascii=False)`.
