@@ -234,7 +234,6 @@ pub fn evaluate(request: &Request<'_>, policies: &PolicySet<'_>) -> Evaluation {
     }
 }
 
-#[allow(clippy::too_many_arguments)]
 fn decide(
     request: &Request<'_>,
     policies: &PolicySet<'_>,

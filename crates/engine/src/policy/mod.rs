@@ -16,6 +16,7 @@ pub mod evaluate;
 pub mod explain;
 mod ip;
 pub mod matcher;
+pub mod operator;
 pub mod principal;
 mod raw;
 pub mod validate;
