@@ -6,6 +6,7 @@ use std::process::ExitCode;
 
 use iamsim_engine::world::World;
 use iamsim_shell::Shell;
+use iamsim_shell::parse::needs_more;
 use iamsim_shell::script::transcript;
 
 /// `iamsim run --help`.
@@ -141,7 +142,13 @@ pub fn repl(args: &[String]) -> ExitCode {
             pending.push_str(head);
             continue;
         }
+        if !pending.is_empty() && !pending.ends_with(' ') && needs_more(&pending) {
+            pending.push('\n');
+        }
         pending.push_str(line);
+        if needs_more(&pending) {
+            continue;
+        }
         let full = std::mem::take(&mut pending);
         if matches!(full.trim(), "exit" | "logout") && shell.current_host() == "laptop" {
             return ExitCode::SUCCESS;

@@ -120,7 +120,13 @@ pub fn complete(shell: &Shell, world: &World, line: &str, cursor: usize) -> Comp
         [.., opt] if opt == "--instance-id" || opt == "--instance-ids" => {
             matching(current, world.instances().map(|i| i.instance_id.clone()))
         }
-        _ => files(shell, current),
+        _ => match current.strip_prefix("file://") {
+            Some(path) => files(shell, path)
+                .into_iter()
+                .map(|f| format!("file://{f}"))
+                .collect(),
+            None => files(shell, current),
+        },
     };
     Completion {
         replace_from: start,

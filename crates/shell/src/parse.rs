@@ -130,6 +130,15 @@ pub fn parse(line: &str) -> Result<List, ParseError> {
     }
 }
 
+/// True when the line is unfinished the way bash would ask for more (`> `): an
+/// open quote, `$(`, backtick or `${`, or a trailing `&&`, `||` or `|`.
+pub fn needs_more(line: &str) -> bool {
+    matches!(
+        parse(line),
+        Err(ParseError::UnexpectedEof(_) | ParseError::UnexpectedEnd)
+    ) && !line.trim().is_empty()
+}
+
 /// True for a valid shell variable name.
 pub fn is_name(text: &str) -> bool {
     let mut chars = text.chars();

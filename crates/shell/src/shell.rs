@@ -451,6 +451,7 @@ impl Shell {
                 return Out::default();
             }
             "docker" | "container" => return self.container(world, name, args, assigns, stdin, st),
+            "sudo" => return self.sudo(world, args, assigns, stdin, st),
             _ => {}
         }
         let host = self.current_host_mut(st);
@@ -459,6 +460,45 @@ impl Shell {
             env.insert(k.clone(), v.clone());
         }
         builtins::run(host, world, name, args, &env, stdin)
+    }
+
+    /// `sudo CMD…` runs the command as `root` (in the same home directory and
+    /// environment; a root shell is not simulated).
+    fn sudo(
+        &mut self,
+        world: &mut World,
+        args: &[String],
+        assigns: &[(String, String)],
+        stdin: &str,
+        st: &mut LineState,
+    ) -> Out {
+        let mut rest = args;
+        while let Some((first, tail)) = rest.split_first() {
+            match first.as_str() {
+                "-u" | "-g" => rest = tail.get(1..).unwrap_or(&[]),
+                flag if flag.starts_with('-') => rest = tail,
+                _ => break,
+            }
+        }
+        let mut out = Out::default();
+        match rest.first().map(String::as_str) {
+            None => {
+                out.errln("usage: sudo -h | -K | -k | -V");
+                out.errln("usage: sudo -v [-ABkNnS] [-g group] [-h host] [-p prompt] [-u user]");
+                out.fail(1, "usage: sudo [-ABbEHkNnPS] [-C num] [-D directory] [-g group] [-h host] [-p prompt] [-R directory] [-T timeout] [-u user] [VAR=value] [-i | -s] [command [arg ...]]");
+                out
+            }
+            Some("su" | "bash" | "sh") => {
+                out.fail(1, "sudo: a root shell is not simulated here; prefix each command with sudo instead");
+                out
+            }
+            Some(_) => {
+                let user = std::mem::replace(&mut self.current_host_mut(st).user, "root".into());
+                let out = self.run_command(world, rest, assigns, stdin, st);
+                self.current_host_mut(st).user = user;
+                out
+            }
+        }
     }
 
     fn history_builtin(&mut self, args: &[String]) -> Out {

@@ -1,5 +1,7 @@
 //! Golden transcripts: each `transcripts/NAME.sh` runs on a fresh world (seed 0)
-//! and must print exactly `transcripts/NAME.out`. `UPDATE_TRANSCRIPTS=1`
+//! and must print exactly `transcripts/NAME.out`. A script whose first line is
+//! `# each line alone` runs without continuation lines (so unclosed quotes show
+//! their errors, as in the browser terminal). `UPDATE_TRANSCRIPTS=1`
 //! rewrites the `.out` files instead (read them before committing).
 #![allow(
     clippy::unwrap_used,
@@ -24,7 +26,8 @@ fn transcripts_match() {
     let mut failures = Vec::new();
     for script in &scripts {
         let text = std::fs::read_to_string(script).unwrap();
-        let actual = iamsim_shell::script::transcript(&text, 0);
+        let continuation = !text.starts_with("# each line alone");
+        let actual = iamsim_shell::script::transcript_with(&text, 0, continuation);
         let expected_path = script.with_extension("out");
         if update {
             std::fs::write(&expected_path, &actual).unwrap();

@@ -1,3 +1,4 @@
+# each line alone
 echo "unterminated
 echo $?
 echo 'single
