@@ -145,7 +145,7 @@ struct Wire<'a> {
     #[serde(default)]
     resource_account: Option<String>,
     #[serde(default)]
-    context: Option<Value>,
+    context: Option<WireContext>,
     #[serde(default, rename = "doc")]
     _doc: Option<IgnoredAny>,
     #[serde(default, rename = "comment")]
@@ -199,10 +199,7 @@ pub fn parse_request_line(text: &str) -> Result<EvalRequest, String> {
         PolicyUse::PermissionsBoundary,
     )?;
     let session_policy = optional("session_policy", wire.session_policy, PolicyUse::Session)?;
-    let context = match &wire.context {
-        None | Some(Value::Null) => RequestContext::new(),
-        Some(value) => RequestContext::from_json(value).map_err(|e| format!("context: {e}"))?,
-    };
+    let context = wire.context.map(|c| c.0).unwrap_or_default();
     Ok(EvalRequest {
         id: wire.id,
         identity_policies,
@@ -297,6 +294,104 @@ pub fn error_json_line(line_number: usize, error: &str) -> String {
     )
 }
 
+/// The request context read straight from the line (no intermediate
+/// `serde_json::Value`), with the rules of [`RequestContext::from_json`]:
+/// strings, booleans and numbers, or lists of them.
+struct WireContext(RequestContext);
+
+impl<'de> Deserialize<'de> for WireContext {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_map(ContextVisitor)
+    }
+}
+
+struct ContextVisitor;
+
+impl<'de> serde::de::Visitor<'de> for ContextVisitor {
+    type Value = WireContext;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("the request context must be a JSON object")
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<WireContext, A::Error> {
+        let mut ctx = RequestContext::new();
+        while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
+            match map.next_value::<ContextEntry>()? {
+                ContextEntry::Single(v) => ctx.insert(&key, v),
+                ContextEntry::Multi(vs) => ctx.insert_multi(&key, vs),
+            }
+        }
+        Ok(WireContext(ctx))
+    }
+}
+
+/// One context value: a scalar, or a list of scalars.
+enum ContextEntry {
+    Single(String),
+    Multi(Vec<String>),
+}
+
+/// A scalar context value as the string AWS would put in the context.
+struct ContextScalar(String);
+
+const CONTEXT_VALUES: &str = "values must be strings, booleans, numbers or lists of them";
+
+/// Reads a scalar (as its string) or a list of scalars.
+struct EntryVisitor;
+
+impl<'de> serde::de::Visitor<'de> for EntryVisitor {
+    type Value = ContextEntry;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(CONTEXT_VALUES)
+    }
+    fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<ContextEntry, E> {
+        Ok(ContextEntry::Single(v.to_owned()))
+    }
+    fn visit_string<E: serde::de::Error>(self, v: String) -> Result<ContextEntry, E> {
+        Ok(ContextEntry::Single(v))
+    }
+    fn visit_bool<E: serde::de::Error>(self, v: bool) -> Result<ContextEntry, E> {
+        Ok(ContextEntry::Single(v.to_string()))
+    }
+    fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<ContextEntry, E> {
+        Ok(ContextEntry::Single(v.to_string()))
+    }
+    fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<ContextEntry, E> {
+        Ok(ContextEntry::Single(v.to_string()))
+    }
+    fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<ContextEntry, E> {
+        // The same text as `serde_json::Number`'s, as in `RequestContext::from_json`.
+        match serde_json::Number::from_f64(v) {
+            Some(n) => Ok(ContextEntry::Single(n.to_string())),
+            None => Err(E::custom(CONTEXT_VALUES)),
+        }
+    }
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<ContextEntry, A::Error> {
+        let mut values = Vec::new();
+        while let Some(ContextScalar(v)) = seq.next_element::<ContextScalar>()? {
+            values.push(v);
+        }
+        Ok(ContextEntry::Multi(values))
+    }
+}
+
+impl<'de> Deserialize<'de> for ContextEntry {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(EntryVisitor)
+    }
+}
+
+impl<'de> Deserialize<'de> for ContextScalar {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        match deserializer.deserialize_any(EntryVisitor)? {
+            ContextEntry::Single(v) => Ok(ContextScalar(v)),
+            ContextEntry::Multi(_) => Err(serde::de::Error::custom(CONTEXT_VALUES)),
+        }
+    }
+}
+
 /// Actions whose resource policy is the role's trust policy.
 fn is_trust_action(action: &str) -> bool {
     const TRUST_ACTIONS: &[&str] = &[
@@ -388,6 +483,11 @@ fn diagnose(text: &str, err: &serde_json::Error) -> String {
         && !v.is_null()
     {
         return format!("resource_account: expected a string, found {}", kind(v));
+    }
+    if let Some(ctx) = map.get("context").filter(|c| !c.is_null())
+        && let Err(e) = RequestContext::from_json(ctx)
+    {
+        return format!("context: {e}");
     }
     if map.contains_key("permission_boundary") && map.contains_key("permissions_boundary") {
         return "permission_boundary: given twice (as permission_boundary and permissions_boundary)"

@@ -411,9 +411,10 @@ proptest! {
     /// A boundary sets maximum permissions: adding one never grants.
     #[test]
     fn adding_a_boundary_never_turns_a_denial_into_allow(
-        line in request_line(),
+        mut line in request_line(),
         boundary in policy_of(any_statement(false)),
     ) {
+        line["permission_boundary"] = Value::Null;
         let before = eval(&line).evaluation.decision;
         let mut with = line.clone();
         with["permission_boundary"] = boundary;
