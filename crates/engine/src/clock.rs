@@ -29,20 +29,37 @@ impl Timestamp {
 
     /// `2026-01-01T00:00:00Z`: IMDS, STS credentials, S3 and CloudTrail print this.
     pub fn iso_z(self) -> String {
-        let (y, mo, d, h, mi, s) = self.parts();
-        format!("{y:04}-{mo:02}-{d:02}T{h:02}:{mi:02}:{s:02}Z")
+        self.render("Z")
     }
 
     /// `2026-01-01T00:00:00+00:00`: the AWS CLI prints IAM and EC2 dates this way.
     pub fn iso_offset(self) -> String {
-        let (y, mo, d, h, mi, s) = self.parts();
-        format!("{y:04}-{mo:02}-{d:02}T{h:02}:{mi:02}:{s:02}+00:00")
+        self.render("+00:00")
     }
 
     /// `2026-01-01T00:00:00.000Z`: S3's LastModified and the CLI's S3 dates.
     pub fn iso_millis(self) -> String {
+        self.render(".000Z")
+    }
+
+    /// Writes the date without the formatting machinery (it is on hot paths).
+    fn render(self, suffix: &str) -> String {
         let (y, mo, d, h, mi, s) = self.parts();
-        format!("{y:04}-{mo:02}-{d:02}T{h:02}:{mi:02}:{s:02}.000Z")
+        let mut out = String::with_capacity(19 + suffix.len());
+        let y = u32::try_from(y.clamp(0, 9999)).unwrap_or(0);
+        push_digits(&mut out, y, 4);
+        out.push('-');
+        push_digits(&mut out, mo, 2);
+        out.push('-');
+        push_digits(&mut out, d, 2);
+        out.push('T');
+        push_digits(&mut out, h, 2);
+        out.push(':');
+        push_digits(&mut out, mi, 2);
+        out.push(':');
+        push_digits(&mut out, s, 2);
+        out.push_str(suffix);
+        out
     }
 
     /// Year, month, day, hour, minute, second in UTC.
@@ -138,6 +155,14 @@ impl Clock {
     /// Moves the clock forward by `seconds`.
     pub fn advance(&mut self, seconds: u64) {
         self.now = self.now.plus(seconds);
+    }
+}
+
+/// Appends `value` as exactly `width` decimal digits (zero-padded, high digits dropped).
+fn push_digits(out: &mut String, value: u32, width: u32) {
+    for position in (0..width).rev() {
+        let digit = (value / 10u32.pow(position)) % 10;
+        out.push(char::from(b'0' + digit as u8));
     }
 }
 

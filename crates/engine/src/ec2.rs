@@ -137,6 +137,9 @@ pub struct Instance {
     pub metadata_options: MetadataOptions,
     /// The metadata service's state on this instance (tokens, delivered credentials).
     pub metadata: InstanceMetadata,
+    /// The SSM agent running on it.
+    #[serde(default)]
+    pub ssm_agent: crate::ssm::SsmAgent,
 }
 
 impl Instance {

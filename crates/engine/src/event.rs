@@ -123,17 +123,15 @@ impl ApiEvent {
     }
 }
 
-/// A request to the metadata service (kept compact: instances read it often).
+/// A request to the metadata service. Kept compact (instances read it often): the
+/// instance id, method, path and headers are in the command log at index `command`; see
+/// [`crate::world::World::imds_event_request`].
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ImdsEvent {
     /// When.
     pub time: Timestamp,
-    /// The instance whose metadata service answered.
-    pub instance_id: String,
-    /// `GET` or `PUT`.
-    pub method: String,
-    /// The path asked for.
-    pub path: String,
+    /// Index of the [`crate::world::Command::Imds`] in [`crate::world::World::log`].
+    pub command: usize,
     /// The HTTP status (0: no answer reached the caller).
     pub status: u16,
     /// Network hops from the caller (1 = the instance, 2 = a container on it).

@@ -175,6 +175,11 @@ pub enum IamDelivery {
         v1_key: String,
         /// Session read with a token (RoleDelivery 2.0).
         v2_key: String,
+        /// The `security-credentials/ROLE` body for IMDSv1 readers, rendered at refresh
+        /// (the read path is hot: every SDK on every instance polls it).
+        v1_body: String,
+        /// The same for IMDSv2 readers.
+        v2_body: String,
     },
     /// The trust policy does not let `ec2.amazonaws.com` assume the role.
     AssumeRoleUnauthorized {
@@ -267,6 +272,19 @@ fn identity_document(world: &World, instance: &Instance) -> String {
     )
 }
 
+/// The `security-credentials/ROLE` body of a session, in IMDS's layout.
+pub fn credentials_body(session: &crate::sts::Session, last_updated: Timestamp) -> String {
+    imds_json(&[
+        ("Code", "Success"),
+        ("LastUpdated", &last_updated.iso_z()),
+        ("Type", "AWS-HMAC"),
+        ("AccessKeyId", &session.access_key_id),
+        ("SecretAccessKey", &session.secret_access_key),
+        ("Token", &session.session_token),
+        ("Expiration", &session.expiration.iso_z()),
+    ])
+}
+
 impl World {
     /// Answers one metadata-service request and records it as an [`ImdsEvent`].
     pub(crate) fn imds_request(
@@ -277,14 +295,23 @@ impl World {
         let response = self.imds_answer(instance_id, request);
         self.events.push(Event::Imds(ImdsEvent {
             time: self.now(),
-            instance_id: instance_id.to_string(),
-            method: request.method.clone(),
-            path: request.path.clone(),
+            command: self.log.len(),
             status: response.status,
             hops: request.hops,
             with_token: request.header(TOKEN_HEADER).is_some(),
         }));
         response
+    }
+
+    /// The instance and request of a metadata-service event (from the command log).
+    pub fn imds_event_request(&self, event: &ImdsEvent) -> Option<(&str, &HttpRequest)> {
+        match self.log.get(event.command)? {
+            crate::world::Command::Imds {
+                instance_id,
+                request,
+            } => Some((instance_id, request)),
+            _ => None,
+        }
     }
 
     fn imds_answer(&mut self, instance_id: &str, request: &HttpRequest) -> HttpResponse {
@@ -457,20 +484,11 @@ impl World {
                 match &iam.delivery {
                     IamDelivery::Credentials {
                         role_name,
-                        v1_key,
-                        v2_key,
+                        v1_body,
+                        v2_body,
+                        ..
                     } if role_name == name => {
-                        let key = if v2 { v2_key } else { v1_key };
-                        let session = self.sts.sessions.get(key)?;
-                        Some(imds_json(&[
-                            ("Code", "Success"),
-                            ("LastUpdated", &updated),
-                            ("Type", "AWS-HMAC"),
-                            ("AccessKeyId", &session.access_key_id),
-                            ("SecretAccessKey", &session.secret_access_key),
-                            ("Token", &session.session_token),
-                            ("Expiration", &session.expiration.iso_z()),
-                        ]))
+                        Some(if v2 { v2_body.clone() } else { v1_body.clone() })
                     }
                     IamDelivery::AssumeRoleUnauthorized { role_name } if role_name == name => {
                         Some(imds_json(&[

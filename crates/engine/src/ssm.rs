@@ -48,8 +48,15 @@ pub struct ManagedNode {
 pub struct SsmState {
     /// Managed nodes by instance id.
     pub nodes: BTreeMap<String, ManagedNode>,
-    /// When each instance's agent tries next.
-    pub next_attempt: BTreeMap<String, Timestamp>,
+}
+
+/// The SSM agent's state on one instance.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct SsmAgent {
+    /// Registered and reporting.
+    pub online: bool,
+    /// When it tries to register next, after a denial.
+    pub next_attempt: Option<Timestamp>,
 }
 
 impl World {
@@ -95,14 +102,17 @@ impl World {
     pub(crate) fn ssm_tick(&mut self) {
         let now = self.now();
         let mut attempts: Vec<(String, String, String)> = Vec::new();
-        for instance in self.ec2.instances.values() {
-            let id = &instance.instance_id;
+        let mut lost: Vec<String> = Vec::new();
+        for instance in self.ec2.instances.values_mut() {
+            let agent = &mut instance.ssm_agent;
             if instance.state != InstanceState::Running {
-                if let Some(node) = self.ssm.nodes.get(id)
-                    && node.ping_status == "Online"
-                {
-                    attempts.push((id.clone(), String::new(), String::new()));
+                if agent.online {
+                    agent.online = false;
+                    lost.push(instance.instance_id.clone());
                 }
+                continue;
+            }
+            if agent.online || agent.next_attempt.is_some_and(|t| now < t) {
                 continue;
             }
             let Some(since) = instance.running_since else {
@@ -111,36 +121,34 @@ impl World {
             if now < since.plus(REGISTRATION_DELAY) {
                 continue;
             }
-            let Some(snapshot) = &instance.metadata.iam else {
-                continue;
-            };
-            let IamDelivery::Credentials {
+            let Some(IamDelivery::Credentials {
                 v2_key, role_name, ..
-            } = &snapshot.delivery
+            }) = instance.metadata.iam.as_ref().map(|s| &s.delivery)
             else {
                 continue;
             };
-            if self
-                .ssm
-                .nodes
-                .get(id)
-                .is_some_and(|n| n.ping_status == "Online")
-            {
-                continue;
+            attempts.push((
+                instance.instance_id.clone(),
+                v2_key.clone(),
+                role_name.clone(),
+            ));
+        }
+        for id in lost {
+            if let Some(node) = self.ssm.nodes.get_mut(&id) {
+                node.ping_status = "ConnectionLost".to_string();
             }
-            if self.ssm.next_attempt.get(id).is_some_and(|t| now < *t) {
-                continue;
-            }
-            attempts.push((id.clone(), v2_key.clone(), role_name.clone()));
         }
         for (instance_id, key, role_name) in attempts {
-            if key.is_empty() {
-                if let Some(node) = self.ssm.nodes.get_mut(&instance_id) {
-                    node.ping_status = "ConnectionLost".to_string();
-                }
-                continue;
-            }
             self.ssm_agent_register(&instance_id, &key, &role_name);
+        }
+    }
+
+    fn set_agent(&mut self, instance_id: &str, online: bool, next_attempt: Option<Timestamp>) {
+        if let Some(i) = self.ec2.instances.get_mut(instance_id) {
+            i.ssm_agent = SsmAgent {
+                online,
+                next_attempt,
+            };
         }
     }
 
@@ -159,9 +167,7 @@ impl World {
             instance_id: instance_id.to_string(),
         };
         let Ok(caller) = self.authenticate(&origin, Some(&credentials), false) else {
-            self.ssm
-                .next_attempt
-                .insert(instance_id.to_string(), now.plus(AGENT_RETRY));
+            self.set_agent(instance_id, false, Some(now.plus(AGENT_RETRY)));
             return;
         };
         let resource = instance_arn(&self.account, instance_id);
@@ -186,7 +192,7 @@ impl World {
         let request_id = self.ids.request_id();
         let (error_code, error_message) = match &result {
             Ok(()) => {
-                self.ssm.next_attempt.remove(instance_id);
+                self.set_agent(instance_id, true, None);
                 self.ssm.nodes.insert(
                     instance_id.to_string(),
                     ManagedNode {
@@ -202,9 +208,7 @@ impl World {
                 (None, None)
             }
             Err(e) => {
-                self.ssm
-                    .next_attempt
-                    .insert(instance_id.to_string(), now.plus(AGENT_RETRY));
+                self.set_agent(instance_id, false, Some(now.plus(AGENT_RETRY)));
                 (Some(e.code.clone()), Some(e.message.clone()))
             }
         };

@@ -1,5 +1,10 @@
 //! The instance-profile story end to end: role → profile → instance → IMDS → credentials → S3.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
 
 mod world_common;
 
@@ -10,7 +15,12 @@ use world_common::*;
 #[test]
 fn role_without_profile_cannot_be_launched_with() {
     let mut w = World::new(1);
-    ok(&mut w, "iam", "CreateRole", json!({"RoleName": "S3Role", "AssumeRolePolicyDocument": EC2_TRUST}));
+    ok(
+        &mut w,
+        "iam",
+        "CreateRole",
+        json!({"RoleName": "S3Role", "AssumeRolePolicyDocument": EC2_TRUST}),
+    );
     let e = admin(
         &mut w,
         "ec2",
@@ -20,10 +30,24 @@ fn role_without_profile_cannot_be_launched_with() {
     .unwrap_err();
     assert_eq!(e.code, "InvalidParameterValue");
     assert_eq!(e.http_status, 400);
-    assert_eq!(e.message, "Value (S3Role) for parameter iamInstanceProfile.name is invalid. Invalid IAM Instance Profile name");
+    assert_eq!(
+        e.message,
+        "Value (S3Role) for parameter iamInstanceProfile.name is invalid. Invalid IAM Instance Profile name"
+    );
     let arn = "arn:aws:iam::123456789012:instance-profile/S3Role";
-    let e = admin(&mut w, "ec2", "RunInstances", json!({"ImageId": AMI, "MinCount": 1, "MaxCount": 1, "IamInstanceProfile": {"Arn": arn}})).unwrap_err();
-    assert_eq!(e.message, format!("Value ({arn}) for parameter iamInstanceProfile.arn is invalid. Invalid IAM Instance Profile ARN"));
+    let e = admin(
+        &mut w,
+        "ec2",
+        "RunInstances",
+        json!({"ImageId": AMI, "MinCount": 1, "MaxCount": 1, "IamInstanceProfile": {"Arn": arn}}),
+    )
+    .unwrap_err();
+    assert_eq!(
+        e.message,
+        format!(
+            "Value ({arn}) for parameter iamInstanceProfile.arn is invalid. Invalid IAM Instance Profile ARN"
+        )
+    );
 }
 
 #[test]
@@ -37,35 +61,102 @@ fn read_only_role_cannot_upload_then_full_access_can() {
 
     let who = from_instance(&mut w, &id, &creds, "sts", "GetCallerIdentity", json!({})).unwrap();
     let role_id = w.role("S3Role").unwrap().role_id.clone();
-    assert_eq!(who["Arn"], format!("arn:aws:sts::123456789012:assumed-role/S3Role/{id}"));
+    assert_eq!(
+        who["Arn"],
+        format!("arn:aws:sts::123456789012:assumed-role/S3Role/{id}")
+    );
     assert_eq!(who["UserId"], format!("{role_id}:{id}"));
     assert_eq!(who["Account"], "123456789012");
 
-    let e = from_instance(&mut w, &id, &creds, "s3", "PutObject", json!({"Bucket": "mybucket", "Key": "f.txt", "Body": "hi"})).unwrap_err();
+    let e = from_instance(
+        &mut w,
+        &id,
+        &creds,
+        "s3",
+        "PutObject",
+        json!({"Bucket": "mybucket", "Key": "f.txt", "Body": "hi"}),
+    )
+    .unwrap_err();
     assert_eq!(e.code, "AccessDenied");
     assert_eq!(e.http_status, 403);
     assert_eq!(
         e.message,
-        format!("User: arn:aws:sts::123456789012:assumed-role/S3Role/{id} is not authorized to perform: s3:PutObject on resource: \"arn:aws:s3:::mybucket/f.txt\" because no identity-based policy allows the s3:PutObject action")
+        format!(
+            "User: arn:aws:sts::123456789012:assumed-role/S3Role/{id} is not authorized to perform: s3:PutObject on resource: \"arn:aws:s3:::mybucket/f.txt\" because no identity-based policy allows the s3:PutObject action"
+        )
     );
     assert!(e.evaluation.is_some());
     assert_eq!(
         e.cli_message("PutObject"),
-        format!("An error occurred (AccessDenied) when calling the PutObject operation: {}", e.message)
+        format!(
+            "An error occurred (AccessDenied) when calling the PutObject operation: {}",
+            e.message
+        )
     );
     // Reading is allowed.
-    let list = from_instance(&mut w, &id, &creds, "s3", "ListObjectsV2", json!({"Bucket": "mybucket"})).unwrap();
+    let list = from_instance(
+        &mut w,
+        &id,
+        &creds,
+        "s3",
+        "ListObjectsV2",
+        json!({"Bucket": "mybucket"}),
+    )
+    .unwrap();
     assert_eq!(list["KeyCount"], 0);
 
     // Permissions change at once (policies are evaluated per call), credentials stay the same.
-    ok(&mut w, "iam", "AttachRolePolicy", json!({"RoleName": "S3Role", "PolicyArn": "arn:aws:iam::aws:policy/AmazonS3FullAccess"}));
-    from_instance(&mut w, &id, &creds, "s3", "PutObject", json!({"Bucket": "mybucket", "Key": "f.txt", "Body": "hi"})).unwrap();
-    let got = from_instance(&mut w, &id, &creds, "s3", "GetObject", json!({"Bucket": "mybucket", "Key": "f.txt"})).unwrap();
+    ok(
+        &mut w,
+        "iam",
+        "AttachRolePolicy",
+        json!({"RoleName": "S3Role", "PolicyArn": "arn:aws:iam::aws:policy/AmazonS3FullAccess"}),
+    );
+    from_instance(
+        &mut w,
+        &id,
+        &creds,
+        "s3",
+        "PutObject",
+        json!({"Bucket": "mybucket", "Key": "f.txt", "Body": "hi"}),
+    )
+    .unwrap();
+    let got = from_instance(
+        &mut w,
+        &id,
+        &creds,
+        "s3",
+        "GetObject",
+        json!({"Bucket": "mybucket", "Key": "f.txt"}),
+    )
+    .unwrap();
     assert_eq!(got["Body"], "hi");
-    let e = from_instance(&mut w, &id, &creds, "s3", "GetObject", json!({"Bucket": "mybucket", "Key": "nope"})).unwrap_err();
-    assert_eq!((e.code.as_str(), e.message.as_str()), ("NoSuchKey", "The specified key does not exist."));
-    let e = from_instance(&mut w, &id, &creds, "s3", "PutObject", json!({"Bucket": "nob", "Key": "k"})).unwrap_err();
-    assert_eq!((e.code.as_str(), e.message.as_str()), ("NoSuchBucket", "The specified bucket does not exist"));
+    let e = from_instance(
+        &mut w,
+        &id,
+        &creds,
+        "s3",
+        "GetObject",
+        json!({"Bucket": "mybucket", "Key": "nope"}),
+    )
+    .unwrap_err();
+    assert_eq!(
+        (e.code.as_str(), e.message.as_str()),
+        ("NoSuchKey", "The specified key does not exist.")
+    );
+    let e = from_instance(
+        &mut w,
+        &id,
+        &creds,
+        "s3",
+        "PutObject",
+        json!({"Bucket": "nob", "Key": "k"}),
+    )
+    .unwrap_err();
+    assert_eq!(
+        (e.code.as_str(), e.message.as_str()),
+        ("NoSuchBucket", "The specified bucket does not exist")
+    );
 }
 
 #[test]
@@ -73,17 +164,28 @@ fn describe_instances_shows_the_profile_not_the_association() {
     let mut w = World::new(3);
     role_with_profile(&mut w, "AppRole", EC2_TRUST, &[]);
     let id = launch(&mut w, Some("AppRole"), None);
-    let out = ok(&mut w, "ec2", "DescribeInstances", json!({"InstanceIds": [id]}));
+    let out = ok(
+        &mut w,
+        "ec2",
+        "DescribeInstances",
+        json!({"InstanceIds": [id]}),
+    );
     let inst = &out["Reservations"][0]["Instances"][0];
     let profile = w.instance_profile("AppRole").unwrap().clone();
-    assert_eq!(inst["IamInstanceProfile"], json!({"Arn": profile.arn, "Id": profile.instance_profile_id}));
+    assert_eq!(
+        inst["IamInstanceProfile"],
+        json!({"Arn": profile.arn, "Id": profile.instance_profile_id})
+    );
     assert!(profile.instance_profile_id.starts_with("AIPA"));
     assert_eq!(inst["State"], json!({"Code": 16, "Name": "running"}));
     assert_eq!(inst["MetadataOptions"]["HttpTokens"], "optional");
     assert_eq!(inst["MetadataOptions"]["HttpPutResponseHopLimit"], 1);
     let ip = inst["PrivateIpAddress"].as_str().unwrap();
     assert!(ip.starts_with("10.0."));
-    assert_eq!(inst["PrivateDnsName"], format!("ip-{}.ec2.internal", ip.replace('.', "-")));
+    assert_eq!(
+        inst["PrivateDnsName"],
+        format!("ip-{}.ec2.internal", ip.replace('.', "-"))
+    );
     assert_eq!(inst["LaunchTime"], "2026-01-01T00:00:00+00:00");
     let id_str = inst["InstanceId"].as_str().unwrap();
     assert_eq!(id_str.len(), 19);
@@ -94,8 +196,15 @@ fn untrusted_role_gives_assume_role_unauthorized_access() {
     let mut w = World::new(4);
     role_with_profile(&mut w, "LambdaRole", LAMBDA_TRUST, &["AmazonS3FullAccess"]);
     let id = launch(&mut w, Some("LambdaRole"), None);
-    assert_eq!(get(&mut w, &id, "/latest/meta-data/iam/security-credentials/").body, "LambdaRole");
-    let r = get(&mut w, &id, "/latest/meta-data/iam/security-credentials/LambdaRole");
+    assert_eq!(
+        get(&mut w, &id, "/latest/meta-data/iam/security-credentials/").body,
+        "LambdaRole"
+    );
+    let r = get(
+        &mut w,
+        &id,
+        "/latest/meta-data/iam/security-credentials/LambdaRole",
+    );
     assert_eq!(r.status, 200);
     assert_eq!(
         r.body,
@@ -109,15 +218,31 @@ fn untrusted_role_gives_assume_role_unauthorized_access() {
         .find(|e| e.event_name == "AssumeRole" && e.user_identity.identity_type == "AWSService")
         .unwrap();
     assert_eq!(denied.error_code.as_deref(), Some("AccessDenied"));
-    assert_eq!(denied.user_identity.invoked_by.as_deref(), Some("ec2.amazonaws.com"));
+    assert_eq!(
+        denied.user_identity.invoked_by.as_deref(),
+        Some("ec2.amazonaws.com")
+    );
     assert_eq!(denied.source_ip_address, "ec2.amazonaws.com");
 
     // Fixing the trust policy reaches the instance at its next attempt, not at once.
-    ok(&mut w, "iam", "UpdateAssumeRolePolicy", json!({"RoleName": "LambdaRole", "PolicyDocument": EC2_TRUST}));
-    let r = get(&mut w, &id, "/latest/meta-data/iam/security-credentials/LambdaRole");
+    ok(
+        &mut w,
+        "iam",
+        "UpdateAssumeRolePolicy",
+        json!({"RoleName": "LambdaRole", "PolicyDocument": EC2_TRUST}),
+    );
+    let r = get(
+        &mut w,
+        &id,
+        "/latest/meta-data/iam/security-credentials/LambdaRole",
+    );
     assert!(r.body.contains("AssumeRoleUnauthorizedAccess"));
     w.advance(300);
-    let r = get(&mut w, &id, "/latest/meta-data/iam/security-credentials/LambdaRole");
+    let r = get(
+        &mut w,
+        &id,
+        "/latest/meta-data/iam/security-credentials/LambdaRole",
+    );
     assert!(r.body.contains("\"Code\" : \"Success\""), "{}", r.body);
 }
 
@@ -139,7 +264,10 @@ fn credentials_layout_and_rotation() {
     assert_eq!(lines[8], "}");
     let first = instance_credentials(&mut w, &id);
     w.advance(3599);
-    assert_eq!(instance_credentials(&mut w, &id).access_key_id, first.access_key_id);
+    assert_eq!(
+        instance_credentials(&mut w, &id).access_key_id,
+        first.access_key_id
+    );
     w.advance(1);
     let second = instance_credentials(&mut w, &id);
     assert_ne!(second.access_key_id, first.access_key_id);
@@ -148,13 +276,25 @@ fn credentials_layout_and_rotation() {
     // ... and not after.
     w.advance(6 * 3600);
     let e = from_instance(&mut w, &id, &first, "sts", "GetCallerIdentity", json!({})).unwrap_err();
-    assert_eq!((e.code.as_str(), e.message.as_str()), ("ExpiredToken", "The security token included in the request is expired"));
+    assert_eq!(
+        (e.code.as_str(), e.message.as_str()),
+        (
+            "ExpiredToken",
+            "The security token included in the request is expired"
+        )
+    );
     let e = from_instance(&mut w, &id, &first, "s3", "ListBuckets", json!({})).unwrap_err();
-    assert_eq!((e.code.as_str(), e.message.as_str()), ("ExpiredToken", "The provided token has expired."));
+    assert_eq!(
+        (e.code.as_str(), e.message.as_str()),
+        ("ExpiredToken", "The provided token has expired.")
+    );
 
     let info = get(&mut w, &id, "/latest/meta-data/iam/info");
     let profile = w.instance_profile("R").unwrap().clone();
-    assert!(info.body.starts_with("{\n  \"Code\" : \"Success\",\n  \"LastUpdated\" : \""));
+    assert!(
+        info.body
+            .starts_with("{\n  \"Code\" : \"Success\",\n  \"LastUpdated\" : \"")
+    );
     assert!(info.body.ends_with(&format!(
         "\",\n  \"InstanceProfileArn\" : \"{}\",\n  \"InstanceProfileId\" : \"{}\"\n}}",
         profile.arn, profile.instance_profile_id
@@ -166,17 +306,45 @@ fn unknown_keys_are_rejected_per_service() {
     let mut w = World::new(6);
     let mut creds = w.admin_credentials();
     creds.access_key_id = "AKIAAAAAAAAAAAAAAAAA".into();
-    let e = w.call(iamsim_engine::Origin::Laptop, Some(&creds), "iam", "ListRoles", json!({})).unwrap_err();
-    assert_eq!((e.code.as_str(), e.message.as_str()), ("InvalidClientTokenId", "The security token included in the request is invalid."));
-    let e = w.call(iamsim_engine::Origin::Laptop, Some(&creds), "s3", "ListBuckets", json!({})).unwrap_err();
+    let e = w
+        .call(
+            iamsim_engine::Origin::Laptop,
+            Some(&creds),
+            "iam",
+            "ListRoles",
+            json!({}),
+        )
+        .unwrap_err();
     assert_eq!(
         (e.code.as_str(), e.message.as_str()),
-        ("InvalidAccessKeyId", "The AWS Access Key Id you provided does not exist in our records.")
+        (
+            "InvalidClientTokenId",
+            "The security token included in the request is invalid."
+        )
+    );
+    let e = w
+        .call(
+            iamsim_engine::Origin::Laptop,
+            Some(&creds),
+            "s3",
+            "ListBuckets",
+            json!({}),
+        )
+        .unwrap_err();
+    assert_eq!(
+        (e.code.as_str(), e.message.as_str()),
+        (
+            "InvalidAccessKeyId",
+            "The AWS Access Key Id you provided does not exist in our records."
+        )
     );
     // Both failures are events too.
     let last = w.events().last().unwrap().as_api().unwrap();
     assert_eq!(last.error_code.as_deref(), Some("InvalidAccessKeyId"));
-    assert_eq!(last.user_identity.access_key_id.as_deref(), Some("AKIAAAAAAAAAAAAAAAAA"));
+    assert_eq!(
+        last.user_identity.access_key_id.as_deref(),
+        Some("AKIAAAAAAAAAAAAAAAAA")
+    );
 }
 
 #[test]
@@ -185,25 +353,59 @@ fn console_creates_role_and_same_name_profile() {
     let out = w
         .apply(iamsim_engine::Command::ConsoleCreateRoleForEc2 {
             role_name: "WebRole".into(),
-            managed_policy_arns: vec!["arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore".into()],
+            managed_policy_arns: vec![
+                "arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore".into(),
+            ],
             description: None,
         })
         .unwrap();
     assert_eq!(out.response["Role"]["RoleName"], "WebRole");
-    assert_eq!(out.response["Role"]["Description"], "Allows EC2 instances to call AWS services on your behalf.");
-    assert_eq!(out.response["InstanceProfile"]["InstanceProfileName"], "WebRole");
-    assert_eq!(out.response["InstanceProfile"]["Roles"][0]["RoleName"], "WebRole");
+    assert_eq!(
+        out.response["Role"]["Description"],
+        "Allows EC2 instances to call AWS services on your behalf."
+    );
+    assert_eq!(
+        out.response["InstanceProfile"]["InstanceProfileName"],
+        "WebRole"
+    );
+    assert_eq!(
+        out.response["InstanceProfile"]["Roles"][0]["RoleName"],
+        "WebRole"
+    );
     assert_eq!(out.events.len(), 4);
     // The CLI does not: CreateRole alone leaves no profile.
-    ok(&mut w, "iam", "CreateRole", json!({"RoleName": "CliRole", "AssumeRolePolicyDocument": EC2_TRUST}));
-    let e = admin(&mut w, "iam", "GetInstanceProfile", json!({"InstanceProfileName": "CliRole"})).unwrap_err();
-    assert_eq!((e.code.as_str(), e.message.as_str(), e.http_status), ("NoSuchEntity", "Instance Profile CliRole cannot be found.", 404));
+    ok(
+        &mut w,
+        "iam",
+        "CreateRole",
+        json!({"RoleName": "CliRole", "AssumeRolePolicyDocument": EC2_TRUST}),
+    );
+    let e = admin(
+        &mut w,
+        "iam",
+        "GetInstanceProfile",
+        json!({"InstanceProfileName": "CliRole"}),
+    )
+    .unwrap_err();
+    assert_eq!(
+        (e.code.as_str(), e.message.as_str(), e.http_status),
+        (
+            "NoSuchEntity",
+            "Instance Profile CliRole cannot be found.",
+            404
+        )
+    );
 }
 
 #[test]
 fn ssm_registers_only_with_the_core_policy() {
     let mut w = World::new(8);
-    role_with_profile(&mut w, "Managed", EC2_TRUST, &["AmazonSSMManagedInstanceCore"]);
+    role_with_profile(
+        &mut w,
+        "Managed",
+        EC2_TRUST,
+        &["AmazonSSMManagedInstanceCore"],
+    );
     role_with_profile(&mut w, "Plain", EC2_TRUST, &["AmazonS3ReadOnlyAccess"]);
     let managed = launch(&mut w, Some("Managed"), None);
     let plain = launch(&mut w, Some("Plain"), None);
@@ -211,7 +413,12 @@ fn ssm_registers_only_with_the_core_policy() {
     assert_eq!(list["InstanceInformationList"], json!([]));
     w.advance(180);
     let list = ok(&mut w, "ssm", "DescribeInstanceInformation", json!({}));
-    let ids: Vec<&str> = list["InstanceInformationList"].as_array().unwrap().iter().map(|n| n["InstanceId"].as_str().unwrap()).collect();
+    let ids: Vec<&str> = list["InstanceInformationList"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| n["InstanceId"].as_str().unwrap())
+        .collect();
     assert_eq!(ids, vec![managed.as_str()]);
     w.advance(3600);
     let list = ok(&mut w, "ssm", "DescribeInstanceInformation", json!({}));
@@ -225,7 +432,12 @@ fn ssm_registers_only_with_the_core_policy() {
     assert!(denied >= 2);
     assert!(!ids.contains(&plain.as_str()));
     // Attaching the policy lets the plain instance register at its agent's next try.
-    ok(&mut w, "iam", "AttachRolePolicy", json!({"RoleName": "Plain", "PolicyArn": "arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore"}));
+    ok(
+        &mut w,
+        "iam",
+        "AttachRolePolicy",
+        json!({"RoleName": "Plain", "PolicyArn": "arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore"}),
+    );
     w.advance(300);
     let list = ok(&mut w, "ssm", "DescribeInstanceInformation", json!({}));
     assert_eq!(list["InstanceInformationList"].as_array().unwrap().len(), 2);
@@ -264,6 +476,12 @@ fn pass_role_is_required_to_launch_with_a_role() {
     assert!(e.message.starts_with(prefix), "{}", e.message);
     assert!(e.message.len() > prefix.len() + 100);
     // Without a profile the same user may launch.
-    w.call(iamsim_engine::Origin::Laptop, Some(&creds), "ec2", "RunInstances", json!({"ImageId": AMI, "MinCount": 1, "MaxCount": 1}))
-        .unwrap();
+    w.call(
+        iamsim_engine::Origin::Laptop,
+        Some(&creds),
+        "ec2",
+        "RunInstances",
+        json!({"ImageId": AMI, "MinCount": 1, "MaxCount": 1}),
+    )
+    .unwrap();
 }

@@ -321,6 +321,7 @@ impl World {
                 association_id,
                 metadata_options: options.clone(),
                 metadata: InstanceMetadata::default(),
+                ssm_agent: crate::ssm::SsmAgent::default(),
             };
             instances.push(self.instance_json(&instance));
             self.ec2.instances.insert(instance_id, instance);

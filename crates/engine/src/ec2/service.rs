@@ -21,10 +21,34 @@ impl World {
     /// The EC2 service's work at a clock advance.
     pub(crate) fn ec2_tick(&mut self) {
         let now = self.now();
-        let ids: Vec<String> = self.ec2.instances.keys().cloned().collect();
-        for id in &ids {
-            self.instance_transition(id);
+        let mut changes = Vec::new();
+        for i in self.ec2.instances.values_mut() {
+            let from = i.state;
+            let to = match from {
+                InstanceState::Pending => InstanceState::Running,
+                InstanceState::Stopping => InstanceState::Stopped,
+                InstanceState::ShuttingDown => InstanceState::Terminated,
+                _ => continue,
+            };
+            i.state = to;
+            if to == InstanceState::Running {
+                i.running_since = Some(now);
+                i.metadata.next_refresh = Some(now);
+            } else {
+                // Off: its metadata service and tokens are gone.
+                i.running_since = None;
+                i.metadata.tokens.clear();
+                i.metadata.iam = None;
+                i.metadata.next_refresh = None;
+            }
+            changes.push(Event::InstanceState(InstanceStateEvent {
+                time: now,
+                instance_id: i.instance_id.clone(),
+                from: from.name().to_string(),
+                to: to.name().to_string(),
+            }));
         }
+        self.events.extend(changes);
         // Associations settle.
         let mut removed: Vec<(String, String)> = Vec::new();
         for a in self.ec2.associations.values_mut() {
@@ -47,51 +71,21 @@ impl World {
             }
         }
         // Credentials.
-        for id in &ids {
-            let due = self.ec2.instances.get(id).is_some_and(|i| {
+        let due: Vec<String> = self
+            .ec2
+            .instances
+            .values()
+            .filter(|i| {
                 i.state == InstanceState::Running
                     && i.association_id.is_some()
                     && (i.metadata.iam.is_none()
                         || i.metadata.next_refresh.is_none_or(|t| now >= t))
-            });
-            if due {
-                self.refresh_instance_credentials(id);
-            }
+            })
+            .map(|i| i.instance_id.clone())
+            .collect();
+        for id in &due {
+            self.refresh_instance_credentials(id);
         }
-    }
-
-    fn instance_transition(&mut self, id: &str) {
-        let now = self.now();
-        let Some(i) = self.ec2.instances.get_mut(id) else {
-            return;
-        };
-        let from = i.state;
-        let to = match from {
-            InstanceState::Pending => InstanceState::Running,
-            InstanceState::Stopping => InstanceState::Stopped,
-            InstanceState::ShuttingDown => InstanceState::Terminated,
-            _ => return,
-        };
-        i.state = to;
-        match to {
-            InstanceState::Running => {
-                i.running_since = Some(now);
-                i.metadata.next_refresh = Some(now);
-            }
-            _ => {
-                // Off: its metadata service and tokens are gone.
-                i.running_since = None;
-                i.metadata.tokens.clear();
-                i.metadata.iam = None;
-                i.metadata.next_refresh = None;
-            }
-        }
-        self.events.push(Event::InstanceState(InstanceStateEvent {
-            time: now,
-            instance_id: id.to_string(),
-            from: from.name().to_string(),
-            to: to.name().to_string(),
-        }));
     }
 
     /// The EC2 service assumes the role of the instance's profile and delivers the result
@@ -219,6 +213,18 @@ impl World {
             (true, Some(v1), Some(v2)) => (
                 IamDelivery::Credentials {
                     role_name,
+                    v1_body: self
+                        .sts
+                        .sessions
+                        .get(v1)
+                        .map(|s| crate::imds::credentials_body(s, now))
+                        .unwrap_or_default(),
+                    v2_body: self
+                        .sts
+                        .sessions
+                        .get(v2)
+                        .map(|s| crate::imds::credentials_body(s, now))
+                        .unwrap_or_default(),
                     v1_key: v1.clone(),
                     v2_key: v2.clone(),
                 },

@@ -1,5 +1,11 @@
 //! Helpers shared by the world integration tests.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing, dead_code)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    dead_code
+)]
 
 use iamsim_engine::imds::{HttpRequest, HttpResponse};
 use iamsim_engine::{ApiError, Credentials, Origin, World};
@@ -25,17 +31,38 @@ pub fn ok(w: &mut World, service: &str, op: &str, params: Value) -> Value {
 
 /// Role + same-name profile + role in profile + policies, via the API (CLI style).
 pub fn role_with_profile(w: &mut World, name: &str, trust: &str, policies: &[&str]) {
-    ok(w, "iam", "CreateRole", json!({"RoleName": name, "AssumeRolePolicyDocument": trust}));
-    ok(w, "iam", "CreateInstanceProfile", json!({"InstanceProfileName": name}));
-    ok(w, "iam", "AddRoleToInstanceProfile", json!({"InstanceProfileName": name, "RoleName": name}));
+    ok(
+        w,
+        "iam",
+        "CreateRole",
+        json!({"RoleName": name, "AssumeRolePolicyDocument": trust}),
+    );
+    ok(
+        w,
+        "iam",
+        "CreateInstanceProfile",
+        json!({"InstanceProfileName": name}),
+    );
+    ok(
+        w,
+        "iam",
+        "AddRoleToInstanceProfile",
+        json!({"InstanceProfileName": name, "RoleName": name}),
+    );
     for p in policies {
-        ok(w, "iam", "AttachRolePolicy", json!({"RoleName": name, "PolicyArn": format!("arn:aws:iam::aws:policy/{p}")}));
+        ok(
+            w,
+            "iam",
+            "AttachRolePolicy",
+            json!({"RoleName": name, "PolicyArn": format!("arn:aws:iam::aws:policy/{p}")}),
+        );
     }
 }
 
 /// Launches one instance with a profile (or none) and lets it reach `running`.
 pub fn launch(w: &mut World, profile: Option<&str>, metadata: Option<Value>) -> String {
-    let mut params = json!({"ImageId": AMI, "InstanceType": "t3.micro", "MinCount": 1, "MaxCount": 1});
+    let mut params =
+        json!({"ImageId": AMI, "InstanceType": "t3.micro", "MinCount": 1, "MaxCount": 1});
     if let Some(p) = profile {
         params["IamInstanceProfile"] = json!({"Name": p});
     }
@@ -43,7 +70,10 @@ pub fn launch(w: &mut World, profile: Option<&str>, metadata: Option<Value>) -> 
         params["MetadataOptions"] = m;
     }
     let out = ok(w, "ec2", "RunInstances", params);
-    let id = out["Instances"][0]["InstanceId"].as_str().unwrap().to_string();
+    let id = out["Instances"][0]["InstanceId"]
+        .as_str()
+        .unwrap()
+        .to_string();
     w.advance(5);
     id
 }
@@ -56,7 +86,11 @@ pub fn get(w: &mut World, id: &str, path: &str) -> HttpResponse {
 pub fn instance_credentials(w: &mut World, id: &str) -> Credentials {
     let role = get(w, id, "/latest/meta-data/iam/security-credentials/");
     assert_eq!(role.status, 200, "{}", role.body);
-    let body = get(w, id, &format!("/latest/meta-data/iam/security-credentials/{}", role.body));
+    let body = get(
+        w,
+        id,
+        &format!("/latest/meta-data/iam/security-credentials/{}", role.body),
+    );
     let v: Value = serde_json::from_str(&body.body).unwrap();
     assert_eq!(v["Code"], "Success", "{}", body.body);
     Credentials {
@@ -67,6 +101,21 @@ pub fn instance_credentials(w: &mut World, id: &str) -> Credentials {
     }
 }
 
-pub fn from_instance(w: &mut World, id: &str, creds: &Credentials, service: &str, op: &str, params: Value) -> Result<Value, ApiError> {
-    w.call(Origin::Instance { instance_id: id.to_string() }, Some(creds), service, op, params)
+pub fn from_instance(
+    w: &mut World,
+    id: &str,
+    creds: &Credentials,
+    service: &str,
+    op: &str,
+    params: Value,
+) -> Result<Value, ApiError> {
+    w.call(
+        Origin::Instance {
+            instance_id: id.to_string(),
+        },
+        Some(creds),
+        service,
+        op,
+        params,
+    )
 }
