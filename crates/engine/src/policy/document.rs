@@ -294,7 +294,7 @@ fn compile_statement(
             templates,
         }
     });
-    let mut conditions = Vec::new();
+    let mut conditions = Vec::with_capacity(s.condition.as_ref().map_or(0, |c| c.0.len()));
     for (op, keys) in s.condition.map(|c| c.0).unwrap_or_default() {
         for (key, values) in keys {
             let condition = Condition::new(&op, &key, values.0, variables)
@@ -320,7 +320,7 @@ fn compile_principal(
         RawPrincipal::Text(s) if s == "*" => Ok(PrincipalElement::new(negated, true, Vec::new())),
         RawPrincipal::Text(_) => Err(MalformedPolicyDocument::syntax()),
         RawPrincipal::Map(entries) => {
-            let mut out = Vec::new();
+            let mut out = Vec::with_capacity(entries.len());
             for (kind, values) in entries {
                 if !matches!(
                     kind.as_ref(),

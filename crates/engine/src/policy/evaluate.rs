@@ -191,7 +191,12 @@ struct Verdict {
 
 /// Decides a request.
 pub fn evaluate(request: &Request<'_>, policies: &PolicySet<'_>) -> Evaluation {
-    let mut trace = Vec::new();
+    let count = policies.identity.len()
+        + policies.scps.len()
+        + usize::from(policies.resource.is_some())
+        + usize::from(policies.boundary.is_some())
+        + usize::from(policies.session.is_some());
+    let mut trace = Vec::with_capacity(count);
     let has_boundary = policies.boundary.is_some();
     let mut judge = |ty: PolicyType, p: &NamedPolicy<'_>| {
         judge_policy(ty, p, request, has_boundary, &mut trace)
@@ -325,7 +330,7 @@ fn resource_account<'a>(request: &Request<'a>, caller_account: &'a str) -> &'a s
     }
     request
         .context
-        .get("aws:ResourceAccount")
+        .get_lower("aws:resourceaccount")
         .and_then(|v| v.single())
         .unwrap_or(caller_account)
 }

@@ -36,6 +36,14 @@ impl Glob {
         glob
     }
 
+    /// An empty pattern with room for `n` tokens.
+    pub fn with_capacity(n: usize) -> Glob {
+        Glob {
+            toks: Vec::with_capacity(n),
+            literal: true,
+        }
+    }
+
     /// Appends `text` with `*` and `?` as wildcards.
     pub fn push_pattern(&mut self, text: &str, lower: bool) {
         for b in text.bytes() {
@@ -104,6 +112,25 @@ pub fn glob_match(toks: &[Tok], text: &[u8], ignore_case: bool) -> bool {
 /// letters compare case-insensitively on both sides.
 pub fn wildcard_match(pattern: &str, text: &str, ignore_case: bool) -> bool {
     let pattern = pattern.as_bytes();
+    let eq = |a: &[u8], b: &[u8]| {
+        if ignore_case {
+            a.eq_ignore_ascii_case(b)
+        } else {
+            a == b
+        }
+    };
+    // Fast paths for the common shapes: no wildcard, or one trailing `*`.
+    match pattern.iter().position(|b| *b == b'*' || *b == b'?') {
+        None => return eq(pattern, text.as_bytes()),
+        Some(i) if i + 1 == pattern.len() && pattern.get(i) == Some(&b'*') => {
+            let prefix = pattern.get(..i).unwrap_or(&[]);
+            return text
+                .as_bytes()
+                .get(..prefix.len())
+                .is_some_and(|head| eq(prefix, head));
+        }
+        Some(_) => {}
+    }
     match_with(
         |i| {
             pattern.get(i).map(|b| match b {
@@ -238,6 +265,11 @@ mod tests {
             ("*a*b*c*", "xxaxxcxxbxx"),
             ("caf?", "café"),
             ("", ""),
+            ("abc", "abc"),
+            ("abc", "abd"),
+            ("ab*", "abxyz"),
+            ("ab*", "a"),
+            ("*", ""),
         ] {
             assert_eq!(wildcard_match(p, t, false), m(p, t), "{p} {t}");
         }

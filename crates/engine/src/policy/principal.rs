@@ -139,35 +139,18 @@ pub struct CallerArn<'a> {
 impl<'a> CallerArn<'a> {
     /// Parses an IAM or STS ARN; None for service names and other text.
     pub fn parse(arn: &'a str) -> Option<CallerArn<'a>> {
-        let mut parts = arn.splitn(6, ':');
-        let (
-            Some("arn"),
-            Some(partition),
-            Some(service),
-            Some(_region),
-            Some(account),
-            Some(resource),
-        ) = (
-            parts.next(),
-            parts.next(),
-            parts.next(),
-            parts.next(),
-            parts.next(),
-            parts.next(),
-        )
-        else {
-            return None;
-        };
-        if service != "iam" && service != "sts" {
-            return None;
-        }
-        let session_role = if service == "sts" {
-            resource
+        let rest = arn.strip_prefix("arn:")?;
+        let (partition, rest) = rest.split_once(':')?;
+        let (service, rest) = rest.split_once(':')?;
+        let (_region, rest) = rest.split_once(':')?;
+        let (account, resource) = rest.split_once(':')?;
+        let session_role = match service {
+            "iam" => None,
+            "sts" => resource
                 .strip_prefix("assumed-role/")
                 .and_then(|rest| rest.split_once('/'))
-                .map(|(role, _)| role)
-        } else {
-            None
+                .map(|(role, _)| role),
+            _ => return None,
         };
         Some(CallerArn {
             partition,

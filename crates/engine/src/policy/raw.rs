@@ -59,7 +59,7 @@ impl<'de, T: Deserialize<'de>> Deserialize<'de> for OneOrMany<T> {
                 f.write_str("an object or a list of objects")
             }
             fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
-                let mut out = Vec::with_capacity(seq.size_hint().unwrap_or(1).min(64));
+                let mut out = Vec::with_capacity(seq.size_hint().unwrap_or(4).min(64));
                 while let Some(item) = seq.next_element()? {
                     out.push(item);
                 }
@@ -173,7 +173,7 @@ impl<'de> Deserialize<'de> for Scalars {
                 if self.nested {
                     return Err(de::Error::invalid_type(de::Unexpected::Seq, &self));
                 }
-                let mut out = Vec::new();
+                let mut out = Vec::with_capacity(2);
                 while let Some(Scalars(mut one)) = seq.next_element_seed(ScalarSeed)? {
                     out.append(&mut one);
                 }
@@ -215,7 +215,7 @@ impl<'de: 'a, 'a> Deserialize<'de> for RawPrincipal<'a> {
                 Ok(RawPrincipal::Text(Cow::Owned(v.to_owned())))
             }
             fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
-                let mut out = Vec::new();
+                let mut out = Vec::with_capacity(2);
                 while let Some((Str(k), v)) = map.next_entry::<Str<'de>, Strings<'de>>()? {
                     out.push((k, v));
                 }
@@ -248,7 +248,7 @@ impl<'de: 'a, 'a> Deserialize<'de> for RawConditions<'a> {
                         self,
                         mut map: A,
                     ) -> Result<Self::Value, A::Error> {
-                        let mut out = Vec::new();
+                        let mut out = Vec::with_capacity(2);
                         while let Some((Str(k), v)) = map.next_entry::<Str<'de>, Scalars>()? {
                             out.push((k, v));
                         }
@@ -265,7 +265,7 @@ impl<'de: 'a, 'a> Deserialize<'de> for RawConditions<'a> {
                 f.write_str("a map of condition operators")
             }
             fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
-                let mut out = Vec::new();
+                let mut out = Vec::with_capacity(2);
                 while let Some((Str(k), Keys(v))) = map.next_entry::<Str<'de>, Keys<'de>>()? {
                     out.push((k, v));
                 }

@@ -38,7 +38,7 @@ impl Template {
                 parts: vec![Part::Text(text.to_owned())],
             };
         }
-        let mut parts = Vec::new();
+        let mut parts = Vec::with_capacity(3);
         let mut rest = text;
         while let Some(start) = rest.find("${") {
             let (before, after_dollar) = rest.split_at(start);
@@ -81,10 +81,22 @@ impl Template {
         &self.parts
     }
 
+    /// A guess of the resolved length: the text, plus room for variables.
+    fn len_hint(&self) -> usize {
+        self.parts
+            .iter()
+            .map(|p| match p {
+                Part::Text(t) => t.len(),
+                Part::Special(_) => 1,
+                Part::Var { .. } => 32,
+            })
+            .sum()
+    }
+
     /// Substitutes variables into a string (wildcards stay as text). Returns
     /// None when a variable has no value and no default.
     pub fn resolve(&self, ctx: &RequestContext) -> Option<String> {
-        let mut out = String::new();
+        let mut out = String::with_capacity(self.len_hint());
         for part in &self.parts {
             match part {
                 Part::Text(t) => out.push_str(t),
@@ -98,7 +110,7 @@ impl Template {
     /// Substitutes variables and compiles a wildcard pattern, where variable
     /// values and special characters match literally.
     pub fn resolve_glob(&self, ctx: &RequestContext, lower: bool) -> Option<Glob> {
-        let mut glob = Glob::new("", lower);
+        let mut glob = Glob::with_capacity(self.len_hint());
         for part in &self.parts {
             match part {
                 Part::Text(t) => glob.push_pattern(t, lower),
