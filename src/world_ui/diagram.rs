@@ -1,0 +1,86 @@
+//! The flow diagram (SVG): role → instance profile → instance (its metadata service and
+//! application) → STS → bucket, with each node's live state and the last result on
+//! each path. Clicking a node, or Enter on it, opens its details.
+
+mod edge;
+mod node;
+
+use yew::prelude::*;
+
+use super::diagram_model::diagram;
+use super::layout::{Kind, Metrics, layout};
+use super::store::use_store;
+use edge::EdgeLine;
+use node::NodeBox;
+
+/// Props of [`Diagram`].
+#[derive(Properties, PartialEq)]
+pub struct DiagramProps {
+    /// The key of the node whose details are open.
+    pub selected: Option<String>,
+    /// Opens (Some) or closes (None) a node's details.
+    pub on_select: Callback<Option<String>>,
+}
+
+/// The diagram.
+#[component]
+pub fn Diagram(props: &DiagramProps) -> Html {
+    let Some(store) = use_store() else {
+        return Html::default();
+    };
+    let model = use_memo(store.revision, {
+        let store = store.clone();
+        move |_| {
+            diagram(
+                &store.world,
+                &store.local_failures,
+                store.last_events.clone(),
+                store.steps.len(),
+            )
+        }
+    });
+    let metrics = Metrics::default();
+    let kinds: Vec<Kind> = model.nodes.iter().map(|n| n.kind).collect();
+    let placed = layout(&kinds, &metrics);
+    let rect_of = |key: &str| {
+        model
+            .nodes
+            .iter()
+            .position(|n| n.key == key)
+            .and_then(|i| placed.nodes.get(i))
+            .map(|p| p.rect)
+    };
+    let view_box = format!("0 0 {:.0} {:.0}", placed.width, placed.height);
+    html! {
+        <div class="flow-wrap">
+            <svg class="flow" data-testid="flow-diagram" viewBox={view_box}
+                 role="group" aria-label="Flow diagram: role, instance profile, instance, STS, bucket">
+                <defs>
+                    <marker id="flow-arrow" viewBox="0 0 10 10" refX="9" refY="5"
+                            markerWidth="7" markerHeight="7" orient="auto-start-reverse">
+                        <path d="M0,0 L10,5 L0,10 z" class="flow-arrowhead" />
+                    </marker>
+                </defs>
+                { for Kind::ALL.iter().filter(|k| **k != Kind::Sts).map(|k| {
+                    let x = placed.columns.get(k.column()).copied().unwrap_or_default();
+                    html! {
+                        <text class="flow-heading" x={format!("{:.0}", x + 4.0)}
+                              y={format!("{:.0}", metrics.margin + 14.0)}>{ k.heading() }</text>
+                    }
+                }) }
+                { for model.edges.iter().filter_map(|e| {
+                    let from = rect_of(&e.from)?;
+                    let to = rect_of(&e.to)?;
+                    Some(html! { <EdgeLine edge={e.clone()} from={from} to={to} /> })
+                }) }
+                { for model.nodes.iter().zip(placed.nodes.iter()).map(|(n, p)| {
+                    let selected = props.selected.as_deref() == Some(n.key.as_str());
+                    html! {
+                        <NodeBox node={n.clone()} rect={p.rect} selected={selected}
+                                 on_select={props.on_select.clone()} />
+                    }
+                }) }
+            </svg>
+        </div>
+    }
+}
