@@ -7,6 +7,7 @@ use std::process::ExitCode;
 
 mod eval;
 mod run;
+mod scenario;
 
 /// `iamsim help`.
 const USAGE: &str = "\
@@ -21,6 +22,8 @@ Commands:
   run [SCRIPT|-]  Run a shell script in the simulated terminal of a fresh
                   world and print the transcript (--seed N).
   repl            An interactive simulated terminal (--seed N).
+  scenario ID     Play a guided scenario and print its transcript with each
+                  check's result (--list lists them).
   help            Print this help.
 
 Options:
@@ -38,6 +41,7 @@ fn main() -> ExitCode {
         "eval" => eval::main(rest),
         "run" => run::main(rest),
         "repl" => run::repl(rest),
+        "scenario" => scenario::main(rest),
         "help" | "-h" | "--help" => {
             print!("{USAGE}");
             ExitCode::SUCCESS
