@@ -12,6 +12,8 @@ pub enum Route {
     Playground,
     /// `#/scenario/NAME`: a guided scenario.
     Scenario(String),
+    /// `#/__panic`: panics on purpose, so the tests can see the error screen.
+    DeliberatePanic,
     /// Anything else, kept so the page can say what was asked for.
     NotFound(String),
 }
@@ -26,6 +28,7 @@ impl Route {
             // The world page's panels are the home page too.
             "" | "/terminal" | "/iam" | "/ec2" | "/s3" | "/events" => Route::Home,
             "/playground" => Route::Playground,
+            "/__panic" => Route::DeliberatePanic,
             other => match other.strip_prefix("/scenario/") {
                 Some(name) if !name.is_empty() && !name.contains('/') => {
                     Route::Scenario(name.to_string())
@@ -41,6 +44,7 @@ impl Route {
             Route::Home => "#/".to_string(),
             Route::Playground => "#/playground".to_string(),
             Route::Scenario(name) => format!("#/scenario/{name}"),
+            Route::DeliberatePanic => "#/__panic".to_string(),
             Route::NotFound(path) => format!("#{path}"),
         }
     }
@@ -85,6 +89,7 @@ mod tests {
             Route::Home,
             Route::Playground,
             Route::Scenario("x".to_string()),
+            Route::DeliberatePanic,
         ] {
             assert_eq!(Route::parse(&route.href()), route);
         }

@@ -6,6 +6,7 @@ use std::rc::Rc;
 use gloo::events::EventListener;
 use yew::prelude::*;
 
+use super::panic_screen::DeliberatePanic;
 use super::{browser, header::Header, home::Home, not_found::NotFound, notice::Notice};
 use super::{playground::page::PlaygroundPage, scenario::ScenarioPage};
 use crate::playground::storage;
@@ -58,6 +59,7 @@ pub fn App(props: &AppProps) -> Html {
         Route::Playground => html! { <PlaygroundPage /> },
         Route::Scenario(name) => html! { <ScenarioPage name={name.clone()} /> },
         Route::NotFound(path) => html! { <NotFound path={path.clone()} /> },
+        Route::DeliberatePanic => html! { <DeliberatePanic /> },
     };
     let class = classes!("shell", state.embed.then_some("embed"));
     html! {

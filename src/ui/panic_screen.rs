@@ -5,6 +5,7 @@
 //! delegated click listener), so it works even after the wasm has trapped.
 
 use web_sys::Document;
+use yew::prelude::*;
 
 /// Installs the panic hook (before Yew installs its own).
 pub fn install() {
@@ -56,4 +57,14 @@ fn element(
     }
     el.set_text_content(text);
     Some(el)
+}
+
+/// `#/__panic`: panics while rendering, so the browser tests can check that a
+/// panic shows this screen instead of a dead page.
+#[component]
+pub fn DeliberatePanic() -> Html {
+    #[expect(clippy::panic, reason = "the page exists to test the panic screen")]
+    {
+        panic!("deliberate panic at #/__panic (this page tests the error screen)")
+    }
 }

@@ -88,3 +88,21 @@ test('screenshots at 1280x720 and 768 wide', async () => {
     await context.close();
   }
 });
+
+test('a panic shows a readable error with a Reload button, not a dead page', async () => {
+  const { context, page, errors } = await openApp(env, '#/playground');
+  await page.evaluate(() => {
+    window.location.hash = '#/__panic';
+  });
+  const fatal = page.getByTestId('fatal-error');
+  await fatal.waitFor();
+  assert.equal(await fatal.locator('h1').textContent(), 'iamsim stopped');
+  assert.match(await fatal.locator('pre').textContent(), /deliberate panic at #\/__panic/);
+  assert.ok(errors.some((e) => e.includes('iamsim stopped: panicked at')), errors.join('\n'));
+  // Reload (back on the playground) brings the app back.
+  await page.evaluate(() => history.replaceState(null, '', '#/playground'));
+  await page.getByTestId('reload').click();
+  await page.getByTestId('playground').waitFor();
+  assert.equal(await page.getByTestId('decision').textContent(), 'Allow');
+  await context.close();
+});
