@@ -19,6 +19,11 @@
 //!   components (or contain a `*` that may stand for several).
 //! - An unknown condition operator, an unknown element, or a value of the
 //!   wrong JSON type gives "Syntax errors in policy.".
+//! - For [`PolicyUse::Resource`] (S3 bucket policies) the messages are S3's:
+//!   "Missing required field Principal", "Statement is missing required
+//!   element", "Policy has invalid action", "Policy has invalid resource",
+//!   "Invalid principal in policy". Whether a resource lies in the bucket is
+//!   for the S3 model to check.
 //! - Trust policy actions are not restricted to STS actions (IAM's exact
 //!   message for that case is not documented).
 
@@ -196,49 +201,78 @@ pub fn validate(policy: &Policy, use_: PolicyUse) -> Result<(), MalformedPolicyD
     Ok(())
 }
 
+/// A problem found in a statement; its message depends on the policy's use.
+enum Problem<'a> {
+    PrincipalNotAllowed,
+    MissingPrincipal,
+    ProhibitedField(&'static str),
+    MissingActions,
+    MissingResources,
+    MissingVendor,
+    ResourceNotArn(&'a str),
+    InvalidPrincipal(&'a str, &'a str),
+}
+
+impl Problem<'_> {
+    /// IAM's message, or for [`PolicyUse::Resource`] (bucket policies) the
+    /// text S3 returns from PutBucketPolicy.
+    fn into_error(self, use_: PolicyUse) -> MalformedPolicyDocument {
+        type M = MalformedPolicyDocument;
+        let s3 = use_ == PolicyUse::Resource;
+        match self {
+            Problem::PrincipalNotAllowed => M::principal_not_allowed(),
+            Problem::MissingPrincipal if use_ == PolicyUse::Trust => M::no_principals(),
+            Problem::MissingPrincipal => M::new("Missing required field Principal"),
+            Problem::ProhibitedField(field) => M::prohibited_field(field),
+            Problem::MissingActions | Problem::MissingResources if s3 => {
+                M::new("Statement is missing required element")
+            }
+            Problem::MissingActions => M::missing_actions(),
+            Problem::MissingResources => M::missing_resources(),
+            Problem::MissingVendor if s3 => M::new("Policy has invalid action"),
+            Problem::MissingVendor => M::missing_vendor(),
+            Problem::ResourceNotArn(_) if s3 => M::new("Policy has invalid resource"),
+            Problem::ResourceNotArn(r) => M::resource_not_arn(r),
+            Problem::InvalidPrincipal(..) if s3 => M::new("Invalid principal in policy"),
+            Problem::InvalidPrincipal(kind, value) => M::invalid_principal(kind, value),
+        }
+    }
+}
+
 fn validate_statement(s: &Statement, use_: PolicyUse) -> Result<(), MalformedPolicyDocument> {
+    check_statement(s, use_).map_err(|p| p.into_error(use_))
+}
+
+fn check_statement(s: &Statement, use_: PolicyUse) -> Result<(), Problem<'_>> {
     match (use_.forbids_principal(), s.principal()) {
-        (true, Some(_)) => return Err(MalformedPolicyDocument::principal_not_allowed()),
-        (false, None) if use_ == PolicyUse::Trust => {
-            return Err(MalformedPolicyDocument::no_principals());
-        }
-        (false, None) => {
-            return Err(MalformedPolicyDocument::new(
-                "Missing required field Principal",
-            ));
-        }
+        (true, Some(_)) => return Err(Problem::PrincipalNotAllowed),
+        (false, None) => return Err(Problem::MissingPrincipal),
         _ => {}
     }
     if use_ == PolicyUse::Trust {
         if s.resource().is_some_and(|r| !r.is_negated()) {
-            return Err(MalformedPolicyDocument::prohibited_field("Resource"));
+            return Err(Problem::ProhibitedField("Resource"));
         }
         if s.resource().is_some() {
-            return Err(MalformedPolicyDocument::prohibited_field("NotResource"));
+            return Err(Problem::ProhibitedField("NotResource"));
         }
     }
-    let Some(action) = s.action() else {
-        return Err(MalformedPolicyDocument::missing_actions());
+    let Some(action) = s.action().filter(|a| !a.raw().is_empty()) else {
+        return Err(Problem::MissingActions);
     };
-    if action.raw().is_empty() {
-        return Err(MalformedPolicyDocument::missing_actions());
-    }
     if !action.raw().iter().all(|a| has_vendor(a)) {
-        return Err(MalformedPolicyDocument::missing_vendor());
+        return Err(Problem::MissingVendor);
     }
     if use_ != PolicyUse::Trust {
-        let Some(resource) = s.resource() else {
-            return Err(MalformedPolicyDocument::missing_resources());
+        let Some(resource) = s.resource().filter(|r| !r.raw().is_empty()) else {
+            return Err(Problem::MissingResources);
         };
-        if resource.raw().is_empty() {
-            return Err(MalformedPolicyDocument::missing_resources());
-        }
         if let Some(bad) = resource.raw().iter().find(|r| !is_arn_or_star(r)) {
-            return Err(MalformedPolicyDocument::resource_not_arn(bad));
+            return Err(Problem::ResourceNotArn(bad));
         }
     }
     if s.conditions().iter().any(|c| !has_vendor(c.key())) {
-        return Err(MalformedPolicyDocument::missing_vendor());
+        return Err(Problem::MissingVendor);
     }
     if let Some(principal) = s.principal() {
         validate_principal(principal)?;
@@ -262,7 +296,7 @@ fn is_arn_or_star(resource: &str) -> bool {
             && (resource.matches(':').count() >= 5 || resource.contains('*')))
 }
 
-fn validate_principal(p: &PrincipalElement) -> Result<(), MalformedPolicyDocument> {
+fn validate_principal(p: &PrincipalElement) -> Result<(), Problem<'_>> {
     for (kind, value) in p.entries() {
         let ok = match kind.as_str() {
             "Service" => is_valid_service_principal(value),
@@ -270,7 +304,7 @@ fn validate_principal(p: &PrincipalElement) -> Result<(), MalformedPolicyDocumen
             _ => !value.is_empty(),
         };
         if !ok {
-            return Err(MalformedPolicyDocument::invalid_principal(kind, value));
+            return Err(Problem::InvalidPrincipal(kind, value));
         }
     }
     Ok(())

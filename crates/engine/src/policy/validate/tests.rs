@@ -72,6 +72,44 @@ fn resource_policy_without_principal() {
 }
 
 #[test]
+fn bucket_policies_use_s3_wording() {
+    let doc = |statement: &str| format!(r#"{{"Version":"2012-10-17","Statement":[{statement}]}}"#);
+    let cases = [
+        (
+            r#"{"Effect":"Allow","Principal":"*","Resource":"arn:aws:s3:::b/*"}"#,
+            "Statement is missing required element",
+        ),
+        (
+            r#"{"Effect":"Allow","Principal":"*","Action":"s3:GetObject"}"#,
+            "Statement is missing required element",
+        ),
+        (
+            r#"{"Effect":"Allow","Principal":"*","Action":"GetObject","Resource":"arn:aws:s3:::b/*"}"#,
+            "Policy has invalid action",
+        ),
+        (
+            r#"{"Effect":"Allow","Principal":"*","Action":"s3:GetObject","Resource":"b/*"}"#,
+            "Policy has invalid resource",
+        ),
+        (
+            r#"{"Effect":"Allow","Principal":{"AWS":"bob"},"Action":"s3:GetObject","Resource":"arn:aws:s3:::b/*"}"#,
+            "Invalid principal in policy",
+        ),
+        (
+            r#"{"Effect":"Allow","Action":"s3:GetObject","Resource":"arn:aws:s3:::b/*"}"#,
+            "Missing required field Principal",
+        ),
+    ];
+    for (statement, message) in cases {
+        assert_eq!(
+            check(&doc(statement), PolicyUse::Resource),
+            Err(message.into()),
+            "{statement}"
+        );
+    }
+}
+
+#[test]
 fn statement_without_actions() {
     let doc = identity(r#"{"Effect":"Allow","Resource":"*"}"#);
     assert_eq!(
