@@ -59,6 +59,7 @@ fn main() {
         .iter()
         .map(|i| i["InstanceId"].as_str().unwrap().to_string())
         .collect();
+    println!("sizeof Command {} Event {} Session {}", std::mem::size_of::<iamsim_engine::Command>(), std::mem::size_of::<iamsim_engine::event::Event>(), std::mem::size_of::<iamsim_engine::sts::Session>());
     let base = w.clone();
     let t = Instant::now();
     let c = cpu_ms();
@@ -81,3 +82,5 @@ fn main() {
     drop(a);
     println!("drop: {:?} cpu {} ms", t.elapsed(), cpu_ms() - c);
 }
+#[allow(dead_code)]
+fn sizes() {}

@@ -17,7 +17,7 @@ pub enum Event {
     /// A request to an instance's metadata service.
     Imds(ImdsEvent),
     /// An instance changed state (pending → running, …).
-    InstanceState(InstanceStateEvent),
+    InstanceState(Box<InstanceStateEvent>),
 }
 
 impl Event {

@@ -41,12 +41,12 @@ impl World {
                 i.metadata.iam = None;
                 i.metadata.next_refresh = None;
             }
-            changes.push(Event::InstanceState(InstanceStateEvent {
+            changes.push(Event::InstanceState(Box::new(InstanceStateEvent {
                 time: now,
                 instance_id: i.instance_id.clone(),
                 from: from.name().to_string(),
                 to: to.name().to_string(),
-            }));
+            })));
         }
         self.events.extend(changes);
         // Associations settle.
