@@ -165,3 +165,30 @@ pub fn repl(args: &[String]) -> ExitCode {
         let _ = std::io::stdout().flush();
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn args(list: &[&str]) -> Vec<String> {
+        list.iter().map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn options_take_a_script_and_a_seed() {
+        let o = parse(&args(&["demo.sh", "--seed", "7"]), RUN_USAGE).unwrap();
+        assert_eq!((o.script.as_deref(), o.seed), (Some("demo.sh"), 7));
+        let o = parse(&args(&["-"]), RUN_USAGE).unwrap();
+        assert_eq!((o.script.as_deref(), o.seed), (Some("-"), 0));
+        assert!(parse(&args(&["--seed", "x"]), RUN_USAGE).is_err());
+        assert!(parse(&args(&["a.sh", "b.sh"]), RUN_USAGE).is_err());
+    }
+
+    #[test]
+    fn transcripts_show_prompt_command_and_output() {
+        assert_eq!(
+            transcript("echo hi\n\nfoo\n", 0),
+            "[admin@laptop ~]$ echo hi\nhi\n[admin@laptop ~]$ foo\nbash: foo: command not found\n"
+        );
+    }
+}
