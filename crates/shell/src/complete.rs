@@ -120,6 +120,7 @@ pub fn complete(shell: &Shell, world: &World, line: &str, cursor: usize) -> Comp
         [.., opt] if opt == "--instance-id" || opt == "--instance-ids" => {
             matching(current, world.instances().map(|i| i.instance_id.clone()))
         }
+        [cmd, ..] if cmd == "aws" && current.starts_with("s3://") => s3_paths(world, current),
         _ => match current.strip_prefix("file://") {
             Some(path) => files(shell, path)
                 .into_iter()
@@ -131,6 +132,25 @@ pub fn complete(shell: &Shell, world: &World, line: &str, cursor: usize) -> Comp
     Completion {
         replace_from: start,
         candidates,
+    }
+}
+
+/// `s3://` then bucket names, then keys of the bucket (the learner's own view of
+/// the world, not an API call).
+fn s3_paths(world: &World, current: &str) -> Vec<String> {
+    let rest = current.strip_prefix("s3://").unwrap_or(current);
+    match rest.split_once('/') {
+        None => matching(
+            current,
+            world.buckets().map(|b| format!("s3://{}/", b.name)),
+        ),
+        Some((bucket, _)) => match world.buckets().find(|b| b.name == bucket) {
+            Some(b) => matching(
+                current,
+                b.objects.keys().map(|k| format!("s3://{bucket}/{k}")),
+            ),
+            None => Vec::new(),
+        },
     }
 }
 

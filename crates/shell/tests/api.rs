@@ -102,6 +102,27 @@ fn completion_of_commands_services_operations_options_ids_and_files() {
     );
     let id = launch(&mut shell, &mut world);
     assert_eq!(candidates(&shell, &world, "ssh i-"), (4, vec![id]));
+    shell.run_line(
+        &mut world,
+        "aws s3 mb s3://demo-bucket; echo x > f.txt; aws s3 cp f.txt s3://demo-bucket/",
+    );
+    assert_eq!(
+        candidates(&shell, &world, "aws s3 ls s3://d").1,
+        ["s3://demo-bucket/"]
+    );
+    assert_eq!(
+        candidates(&shell, &world, "aws s3 cp s3://demo-bucket/").1,
+        ["s3://demo-bucket/f.txt"]
+    );
+    assert_eq!(
+        candidates(
+            &shell,
+            &world,
+            "aws iam create-role --assume-role-policy-document file://f."
+        )
+        .1,
+        ["file://f.txt"]
+    );
     assert!(candidates(&shell, &world, "echo 'unclosed").1.is_empty());
     assert_eq!(complete(&shell, &world, "aws s3 ls", 99).replace_from, 7);
 }
