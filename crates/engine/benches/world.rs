@@ -21,7 +21,7 @@ const TRUST: &str = r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","P
 fn fleet() -> (World, Vec<String>) {
     let mut w = World::new(42);
     let admin = w.admin_credentials();
-    let mut call = |w: &mut World, service: &str, op: &str, params: serde_json::Value| {
+    let call = |w: &mut World, service: &str, op: &str, params: serde_json::Value| {
         w.call(Origin::Laptop, Some(&admin), service, op, params)
             .unwrap()
     };

@@ -19,7 +19,7 @@ const TRUST: &str = r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","P
 fn main() {
     let mut w = World::new(42);
     let admin = w.admin_credentials();
-    let mut call = |w: &mut World, service: &str, op: &str, params: serde_json::Value| {
+    let call = |w: &mut World, service: &str, op: &str, params: serde_json::Value| {
         w.call(Origin::Laptop, Some(&admin), service, op, params)
             .unwrap()
     };
@@ -59,7 +59,12 @@ fn main() {
         .iter()
         .map(|i| i["InstanceId"].as_str().unwrap().to_string())
         .collect();
-    println!("sizeof Command {} Event {} Session {}", std::mem::size_of::<iamsim_engine::Command>(), std::mem::size_of::<iamsim_engine::event::Event>(), std::mem::size_of::<iamsim_engine::sts::Session>());
+    println!(
+        "sizeof Command {} Event {} Session {}",
+        std::mem::size_of::<iamsim_engine::Command>(),
+        std::mem::size_of::<iamsim_engine::event::Event>(),
+        std::mem::size_of::<iamsim_engine::sts::Session>()
+    );
     let base = w.clone();
     let t = Instant::now();
     let c = cpu_ms();
@@ -82,5 +87,3 @@ fn main() {
     drop(a);
     println!("drop: {:?} cpu {} ms", t.elapsed(), cpu_ms() - c);
 }
-#[allow(dead_code)]
-fn sizes() {}

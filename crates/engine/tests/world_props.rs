@@ -202,36 +202,34 @@ fn apply(w: &mut World, m: &mut Model, s: &Step) {
             }
         }
         Step::Replace(i, p) => {
-            if let Some(id) = inst(m, *i) {
-                if let Some(a) = w
+            if let Some(id) = inst(m, *i)
+                && let Some(a) = w
                     .ec2()
                     .association_of(&id)
                     .map(|a| a.association_id.clone())
-                {
-                    let _ = admin(
-                        w,
-                        "ec2",
-                        "ReplaceIamInstanceProfileAssociation",
-                        json!({"AssociationId": a, "IamInstanceProfile": {"Name": PROFILES[*p]}}),
-                    );
-                }
+            {
+                let _ = admin(
+                    w,
+                    "ec2",
+                    "ReplaceIamInstanceProfileAssociation",
+                    json!({"AssociationId": a, "IamInstanceProfile": {"Name": PROFILES[*p]}}),
+                );
             }
         }
         Step::Disassociate(i) => {
-            if let Some(id) = inst(m, *i) {
-                if let Some(a) = w
+            if let Some(id) = inst(m, *i)
+                && let Some(a) = w
                     .ec2()
                     .association_of(&id)
                     .map(|a| a.association_id.clone())
-                {
-                    admin(
-                        w,
-                        "ec2",
-                        "DisassociateIamInstanceProfile",
-                        json!({"AssociationId": a}),
-                    )
-                    .unwrap();
-                }
+            {
+                admin(
+                    w,
+                    "ec2",
+                    "DisassociateIamInstanceProfile",
+                    json!({"AssociationId": a}),
+                )
+                .unwrap();
             }
         }
         Step::Stop(i) | Step::Start(i) | Step::Terminate(i) => {
