@@ -120,6 +120,13 @@ proptest! {
     }
 
     #[test]
+    fn arbitrary_queries(expr in "[a-zA-Z0-9\\[\\]{}()?*@&|!=<>:,.`' -]{0,30}") {
+        let data = serde_json::json!({"a": [{"b": 1, "c": "x"}, {"b": -2}], "d": {"e": [1, 2, 3]}});
+        let _ = iamsim_shell::aws::jmespath::search(&expr, &data);
+        let _ = iamsim_shell::aws::jmespath::search(&format!("a[{expr}]"), &data);
+    }
+
+    #[test]
     fn arbitrary_lines(line in "\\PC{0,60}") {
         let mut world = World::new(2);
         let mut shell = Shell::new(&world);

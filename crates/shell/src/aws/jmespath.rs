@@ -861,7 +861,10 @@ fn slice(items: &[Value], start: Option<i64>, stop: Option<i64>, step: Option<i6
         if let Some(v) = usize::try_from(i).ok().and_then(|i| items.get(i)) {
             out.push(v.clone());
         }
-        i += step;
+        match i.checked_add(step) {
+            Some(next) => i = next,
+            None => break,
+        }
     }
     out
 }
