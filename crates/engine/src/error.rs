@@ -687,3 +687,114 @@ pub enum LoadError {
         expected: u32,
     },
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_and_statuses() {
+        let cases: Vec<(AwsError, &str, u16, &str)> = vec![
+            (
+                AwsError::no_such_role("R"),
+                "NoSuchEntity",
+                404,
+                "The role with name R cannot be found.",
+            ),
+            (
+                AwsError::instance_sessions_quota(),
+                "LimitExceeded",
+                409,
+                "Cannot exceed quota for InstanceSessionsPerInstanceProfile: 1",
+            ),
+            (
+                AwsError::delete_conflict_profile_roles(),
+                "DeleteConflict",
+                409,
+                "Cannot delete entity, must remove roles from instance profile first.",
+            ),
+            (
+                AwsError::invalid_client_token_id(),
+                "InvalidClientTokenId",
+                403,
+                "The security token included in the request is invalid.",
+            ),
+            (
+                AwsError::expired_token(),
+                "ExpiredToken",
+                400,
+                "The security token included in the request is expired",
+            ),
+            (
+                AwsError::s3_expired_token(),
+                "ExpiredToken",
+                400,
+                "The provided token has expired.",
+            ),
+            (
+                AwsError::no_such_bucket(),
+                "NoSuchBucket",
+                404,
+                "The specified bucket does not exist",
+            ),
+            (
+                AwsError::no_such_key(),
+                "NoSuchKey",
+                404,
+                "The specified key does not exist.",
+            ),
+            (
+                AwsError::instance_not_found("i-1"),
+                "InvalidInstanceID.NotFound",
+                400,
+                "The instance ID 'i-1' does not exist",
+            ),
+            (
+                AwsError::existing_association("i-1"),
+                "IncorrectState",
+                400,
+                "There is an existing association for instance i-1",
+            ),
+        ];
+        for (e, code, status, message) in cases {
+            assert_eq!(
+                (e.code(), e.http_status(), e.message().as_str()),
+                (code, status, message)
+            );
+            let api = ApiError::from(e);
+            assert_eq!((api.code.as_str(), api.http_status), (code, status));
+        }
+    }
+
+    #[test]
+    fn denial_texts() {
+        assert_eq!(
+            AwsError::s3_access_denied(
+                "arn:aws:sts::1:assumed-role/R/i-1",
+                "s3:PutObject",
+                "arn:aws:s3:::b/k",
+                Some("because no identity-based policy allows the s3:PutObject action")
+            )
+            .message(),
+            "User: arn:aws:sts::1:assumed-role/R/i-1 is not authorized to perform: s3:PutObject on resource: \"arn:aws:s3:::b/k\" because no identity-based policy allows the s3:PutObject action"
+        );
+        assert_eq!(
+            AwsError::assume_role_denied("arn:aws:iam::1:user/u", "arn:aws:iam::1:role/R")
+                .message(),
+            "User: arn:aws:iam::1:user/u is not authorized to perform: sts:AssumeRole on resource: arn:aws:iam::1:role/R"
+        );
+        let api = ApiError::from(AwsError::no_such_bucket());
+        assert_eq!(
+            api.cli_message("PutObject"),
+            "An error occurred (NoSuchBucket) when calling the PutObject operation: The specified bucket does not exist"
+        );
+        assert_eq!(
+            LoadError::Version {
+                found: 7,
+                expected: 1
+            }
+            .to_string(),
+            "saved world has format version 7; this iamsim reads version 1"
+        );
+    }
+}

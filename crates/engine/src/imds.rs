@@ -508,3 +508,33 @@ impl World {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn imds_json_layout_is_key_space_colon_space_with_two_space_indent() {
+        assert_eq!(
+            imds_json(&[("Code", "Success"), ("Type", "AWS-HMAC")]),
+            "{\n  \"Code\" : \"Success\",\n  \"Type\" : \"AWS-HMAC\"\n}"
+        );
+    }
+
+    #[test]
+    fn error_bodies_are_html_with_the_status_title() {
+        let r = HttpResponse::not_found();
+        assert_eq!(r.status, 404);
+        assert!(r.body.contains("<title>404 - Not Found</title>"));
+        assert!(r.body.contains("<h1>404 - Not Found</h1>"));
+        assert_eq!(HttpResponse::unauthorized().status, 401);
+        assert_eq!(HttpResponse::no_answer().status, 0);
+    }
+
+    #[test]
+    fn headers_are_case_insensitive() {
+        let r = HttpRequest::get("/").with_header("x-AWS-ec2-metadata-token", "t");
+        assert_eq!(r.header(TOKEN_HEADER), Some("t"));
+        assert_eq!(r.header(TTL_HEADER), None);
+    }
+}

@@ -337,3 +337,38 @@ impl World {
         Ok(json!({}))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bucket_names() {
+        for good in ["abc", "my-bucket", "my.bucket.1", "a".repeat(63).as_str()] {
+            assert!(valid_bucket_name(good), "{good}");
+        }
+        for bad in [
+            "ab",
+            "My-Bucket",
+            "-abc",
+            "abc-",
+            "a..b",
+            "192.168.1.1",
+            "xn--abc",
+            "abc-s3alias",
+            "a_b",
+            &"a".repeat(64),
+        ] {
+            assert!(!valid_bucket_name(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn etags_are_quoted_hex_and_stable() {
+        let t = etag("hello");
+        assert_eq!(t.len(), 34);
+        assert!(t.starts_with('"') && t.ends_with('"'));
+        assert_eq!(t, etag("hello"));
+        assert_ne!(t, etag("hello!"));
+    }
+}
