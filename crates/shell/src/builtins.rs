@@ -108,6 +108,9 @@ pub fn run(
         "wc" => wc(host, args, stdin, &mut out),
         "which" | "type" => which(name, args, &mut out),
         "jq" => jq(host, args, stdin, &mut out),
+        "ec2-metadata" if !matches!(host.kind, HostKind::Laptop) => {
+            ec2_metadata(host, world, args, &mut out)
+        }
         "curl" => return crate::curl::run(host, world, args, &mut out),
         "aws" => return crate::aws::run(host, world, args, env, &mut out),
         _ => out.fail(127, format!("bash: {name}: command not found")),
@@ -742,5 +745,79 @@ fn copy(host: &mut Host, name: &str, args: &[String], now: u64, out: &mut Out) {
     }
     if name == "mv" && to != from {
         let _ = host.fs.remove(&from, false);
+    }
+}
+
+/// The fields `ec2-metadata` (Amazon Linux's metadata tool) prints, by option.
+const EC2_METADATA_FIELDS: &[(&str, &str, &str)] = &[
+    ("-a", "--ami-id", "ami-id"),
+    ("-l", "--ami-launch-index", "ami-launch-index"),
+    ("-h", "--local-hostname", "local-hostname"),
+    ("-i", "--instance-id", "instance-id"),
+    ("-t", "--instance-type", "instance-type"),
+    ("-o", "--local-ipv4", "local-ipv4"),
+    ("-z", "--availability-zone", "placement/availability-zone"),
+    ("-s", "--security-groups", "security-groups"),
+];
+
+/// `ec2-metadata [-a|-i|-t|…]`: asks the metadata service (IMDSv2) and prints
+/// `name: value` lines.
+fn ec2_metadata(host: &Host, world: &mut World, args: &[String], out: &mut Out) {
+    let (instance_id, hops) = match &host.kind {
+        HostKind::Instance { instance_id } => (instance_id.clone(), 1),
+        HostKind::Container { instance_id } => (instance_id.clone(), 2),
+        HostKind::Laptop => return,
+    };
+    let mut wanted: Vec<(&str, &str)> = Vec::new();
+    for arg in args {
+        match EC2_METADATA_FIELDS
+            .iter()
+            .find(|(short, long, _)| arg == short || arg == long)
+        {
+            Some((_, long, path)) => wanted.push((long.trim_start_matches('-'), path)),
+            None => {
+                out.errln(format!("ec2-metadata: unknown option {arg}"));
+                out.fail(1, "Use ec2-metadata --help for usage.");
+                return;
+            }
+        }
+    }
+    if wanted.is_empty() {
+        wanted = EC2_METADATA_FIELDS
+            .iter()
+            .map(|(_, long, path)| (long.trim_start_matches('-'), *path))
+            .collect();
+    }
+    let put = iamsim_engine::imds::HttpRequest {
+        method: "PUT".into(),
+        path: "/latest/api/token".into(),
+        headers: vec![(
+            "X-aws-ec2-metadata-token-ttl-seconds".into(),
+            "21600".into(),
+        )],
+        hops,
+    };
+    let token = world.imds(&instance_id, put);
+    if token.status != 200 {
+        out.fail(
+            1,
+            "ec2-metadata: unable to get a token from the instance metadata service",
+        );
+        return;
+    }
+    for (name, path) in wanted {
+        let request = iamsim_engine::imds::HttpRequest {
+            method: "GET".into(),
+            path: format!("/latest/meta-data/{path}"),
+            headers: vec![("X-aws-ec2-metadata-token".into(), token.body.clone())],
+            hops,
+        };
+        let reply = world.imds(&instance_id, request);
+        let value = if reply.status == 200 {
+            reply.body
+        } else {
+            "not available".to_string()
+        };
+        out.outln(format!("{name}: {value}"));
     }
 }

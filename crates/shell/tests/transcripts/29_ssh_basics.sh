@@ -17,3 +17,5 @@ ssh $ID cat note.txt
 exit
 logout
 whoami
+ssh $ID ec2-metadata -i -t -z
+ec2-metadata -i
