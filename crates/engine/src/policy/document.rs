@@ -104,6 +104,22 @@ impl ResourceElement {
     }
 }
 
+impl ResourceElement {
+    /// For the explanation: the policy variables in the patterns that have
+    /// no value in `ctx` (and no default), as written.
+    pub fn missing_variables<'a>(&'a self, ctx: &super::context::RequestContext) -> Vec<&'a str> {
+        let mut out: Vec<&str> = Vec::new();
+        for t in self.templates.iter().flatten() {
+            for name in t.missing_variables(ctx) {
+                if !out.contains(&name) {
+                    out.push(name);
+                }
+            }
+        }
+        out
+    }
+}
+
 /// One statement.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Statement {

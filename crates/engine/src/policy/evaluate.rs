@@ -381,6 +381,17 @@ fn judge_statement(
     let resource_matched = s
         .resource()
         .is_none_or(|r| r.applies_to(request.resource, request.context));
+    let resource_note = if resource_matched {
+        None
+    } else {
+        s.resource()
+            .map(|r| r.missing_variables(request.context))
+            .filter(|names| !names.is_empty())
+            .map(|names| {
+                let list: Vec<String> = names.iter().map(|n| format!("${{{n}}}")).collect();
+                format!("no value in the request context for {}", list.join(", "))
+            })
+    };
     let (principal_matched, principal) = if ty == PolicyType::Resource {
         match s.principal() {
             // IUG: a NotPrincipal with Deny always denies a principal that
@@ -425,6 +436,7 @@ fn judge_statement(
             effect: s.effect(),
             action_matched,
             resource_matched,
+            resource_note,
             principal_matched,
             conditions,
             applies,

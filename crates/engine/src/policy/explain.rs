@@ -43,6 +43,10 @@ pub struct StatementTrace {
     /// Whether `Resource` / `NotResource` covers the resource (true when the
     /// statement has neither, as in a trust policy).
     pub resource_matched: bool,
+    /// Why the resource did not match, when a policy variable in it had no
+    /// value (e.g. `${aws:username}` for an assumed-role session).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub resource_note: Option<String>,
     /// For resource-based policies, whether `Principal` / `NotPrincipal`
     /// covers the caller; None for policies without principals.
     pub principal_matched: Option<bool>,
@@ -87,9 +91,14 @@ pub fn render(traces: &[PolicyTrace]) -> String {
                 .principal_matched
                 .map(|m| format!(", principal {}", mark(m)))
                 .unwrap_or_default();
+            let resource_note = s
+                .resource_note
+                .as_deref()
+                .map(|n| format!(" ({n})"))
+                .unwrap_or_default();
             let _ = writeln!(
                 out,
-                "  statement {}{sid} {}: action {}, resource {}{principal} -> {}",
+                "  statement {}{sid} {}: action {}, resource {}{resource_note}{principal} -> {}",
                 s.index,
                 s.effect,
                 mark(s.action_matched),

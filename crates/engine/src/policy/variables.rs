@@ -14,8 +14,10 @@ pub enum Part {
     Text(String),
     /// A character produced by `${*}`, `${?}` or `${$}`: always literal.
     Special(char),
-    /// A variable: the lower-cased context key, and its default value.
+    /// A variable: the context key, and its default value.
     Var {
+        /// The key as written, e.g. `aws:PrincipalTag/team`.
+        name: String,
         /// Lower-cased context key, e.g. `aws:principaltag/team`.
         key: String,
         /// The default given as `${key, 'default'}`.
@@ -93,6 +95,20 @@ impl Template {
             .sum()
     }
 
+    /// The variables (as written) that have neither a value in `ctx` nor a
+    /// default.
+    pub fn missing_variables<'a>(&'a self, ctx: &RequestContext) -> Vec<&'a str> {
+        self.parts
+            .iter()
+            .filter_map(|p| match p {
+                Part::Var { name, key, default } if lookup(ctx, key, default).is_none() => {
+                    Some(name.as_str())
+                }
+                _ => None,
+            })
+            .collect()
+    }
+
     /// Substitutes variables into a string (wildcards stay as text). Returns
     /// None when a variable has no value and no default.
     pub fn resolve(&self, ctx: &RequestContext) -> Option<String> {
@@ -101,7 +117,7 @@ impl Template {
             match part {
                 Part::Text(t) => out.push_str(t),
                 Part::Special(c) => out.push(*c),
-                Part::Var { key, default } => out.push_str(lookup(ctx, key, default)?),
+                Part::Var { key, default, .. } => out.push_str(lookup(ctx, key, default)?),
             }
         }
         Some(out)
@@ -115,7 +131,9 @@ impl Template {
             match part {
                 Part::Text(t) => glob.push_pattern(t, lower),
                 Part::Special(c) => glob.push_literal(c.encode_utf8(&mut [0; 4]), lower),
-                Part::Var { key, default } => glob.push_literal(lookup(ctx, key, default)?, lower),
+                Part::Var { key, default, .. } => {
+                    glob.push_literal(lookup(ctx, key, default)?, lower)
+                }
             }
         }
         Some(glob)
@@ -160,6 +178,7 @@ fn parse_variable(inner: &str) -> Option<Part> {
         return None;
     }
     Some(Part::Var {
+        name: key.to_owned(),
         key: key.to_ascii_lowercase(),
         default,
     })
@@ -207,6 +226,18 @@ mod tests {
         assert_eq!(
             Template::parse("${aws:TagKeys}", true).resolve(&ctx()),
             None
+        );
+    }
+
+    #[test]
+    fn lists_missing_variables() {
+        let t = Template::parse(
+            "${aws:userid}/${aws:username}/${aws:PrincipalTag/dept, 'x'}/${AWS:SourceIp}",
+            true,
+        );
+        assert_eq!(
+            t.missing_variables(&ctx()),
+            vec!["aws:userid", "AWS:SourceIp"]
         );
     }
 

@@ -761,15 +761,22 @@ fn policy_variables_in_resources() {
     );
     // Instance-profile sessions have no aws:username: the pattern matches nothing.
     let empty = RequestContext::new();
-    assert!(
-        !eval_ctx(
-            SESSION,
-            "s3:GetObject",
-            "arn:aws:s3:::bucket/home/alice/x",
-            &empty,
-            &set
-        )
-        .is_allowed()
+    let e = eval_ctx(
+        SESSION,
+        "s3:GetObject",
+        "arn:aws:s3:::bucket/home/alice/x",
+        &empty,
+        &set,
+    );
+    assert!(!e.is_allowed());
+    let st = e.trace.first().and_then(|t| t.statements.first()).unwrap();
+    assert_eq!(
+        st.resource_note.as_deref(),
+        Some("no value in the request context for ${aws:username}")
+    );
+    assert_eq!(
+        e.explain(),
+        "identity policy p\n  statement 0 Allow: action yes, resource no (no value in the request context for ${aws:username}) -> does not apply\n"
     );
     // Without Version 2012-10-17 the text is literal.
     let old = Policy::parse(
