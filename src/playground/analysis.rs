@@ -89,6 +89,8 @@ pub struct Analysis {
     pub deciding: Option<DecidingStatement>,
     /// AWS's full sentence for a denial.
     pub denial_message: Option<String>,
+    /// The request context, when it could be read (to show what conditions saw).
+    pub context: RequestContext,
 }
 
 impl Analysis {
@@ -106,6 +108,11 @@ impl Analysis {
             .iter()
             .find(|(s, _)| *s == slot)
             .map(|(_, e)| e)
+    }
+
+    /// The request's value(s) for a condition key, as the page shows them.
+    pub fn request_value(&self, key: &str) -> Option<String> {
+        self.context.get(key).map(|v| v.as_slice().join(", "))
     }
 
     /// How many inputs cannot be read.
@@ -188,6 +195,7 @@ pub fn analyse(doc: &PlaygroundDoc) -> Analysis {
         evaluation: None,
         deciding: None,
         denial_message: None,
+        context: context.clone().unwrap_or_default(),
     };
     let Ok(context) = context else {
         return analysis;
@@ -344,6 +352,7 @@ mod tests {
             a.evaluation.as_ref().unwrap().decision,
             Decision::ExplicitDeny
         );
+        assert_eq!(a.request_value("AWS:SourceIP").unwrap(), "198.51.100.7");
         assert_eq!(a.deciding.unwrap().label, "\"DenyOutsideCorporateNetwork\"");
         assert_eq!(
             a.denial_message.unwrap(),

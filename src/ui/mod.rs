@@ -6,7 +6,6 @@
 mod app;
 mod browser;
 mod header;
-mod home;
 mod not_found;
 mod notice;
 mod panic_screen;

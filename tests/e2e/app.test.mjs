@@ -22,14 +22,14 @@ test('the home page has the header and leads to the playground', async () => {
     (await page.locator('.site-header .brand').textContent()).replace(/\s+/g, ' ').trim(),
     'iamsim — how an EC2 instance gets its permissions',
   );
-  await page.getByTestId('home').waitFor();
+  await page.getByTestId('world-page').waitFor();
   assert.equal(await page.getByTestId('nav-home').getAttribute('aria-current'), 'page');
   await page.getByTestId('nav-playground').click();
   await page.getByTestId('playground').waitFor();
   assert.match(page.url(), /#\/playground$/);
   assert.equal(await page.getByTestId('nav-playground').getAttribute('aria-current'), 'page');
   await page.goBack();
-  await page.getByTestId('home').waitFor();
+  await page.getByTestId('world-page').waitFor();
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -3,6 +3,7 @@
 
 use std::rc::Rc;
 
+use iamsim_engine::policy::StatementTrace;
 use yew::prelude::*;
 
 use super::statement::StatementCard;
@@ -20,6 +21,13 @@ pub struct ExplanationProps {
 pub fn Explanation(props: &ExplanationProps) -> Html {
     let Some(evaluation) = &props.analysis.evaluation else {
         return Html::default();
+    };
+    // What the request holds for each condition's key.
+    let seen = |s: &StatementTrace| {
+        s.conditions
+            .iter()
+            .map(|c| props.analysis.request_value(&c.key))
+            .collect::<Vec<_>>()
     };
     html! {
         <section class="group explanation" aria-labelledby="explanation-heading"
@@ -39,7 +47,7 @@ pub fn Explanation(props: &ExplanationProps) -> Html {
                     }
                     <ol class="statements">
                         { for policy.statements.iter().map(|s| html! {
-                            <StatementCard statement={s.clone()} />
+                            <StatementCard statement={s.clone()} seen={seen(s)} />
                         }) }
                     </ol>
                 </article>

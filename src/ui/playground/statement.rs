@@ -11,9 +11,11 @@ use crate::playground::analysis::statement_label;
 pub struct StatementProps {
     /// The statement's trace.
     pub statement: StatementTrace,
+    /// The request's value for each condition's key (same order), if any.
+    pub seen: Vec<Option<String>>,
 }
 
-fn check(label: String, matched: bool, note: Option<&str>) -> Html {
+fn check(label: String, matched: bool, note: Option<String>) -> Html {
     let (mark, word, class) = if matched {
         ("✓", "matches", "ok")
     } else {
@@ -24,7 +26,7 @@ fn check(label: String, matched: bool, note: Option<&str>) -> Html {
             <span class="mark" aria-hidden="true">{ mark }</span>
             <span class="what">{ label }</span>
             <span class="verdict">{ word }</span>
-            if let Some(note) = note { <span class="note">{ note.to_string() }</span> }
+            if let Some(note) = note { <span class="note">{ note }</span> }
         </li>
     }
 }
@@ -54,9 +56,10 @@ pub fn StatementCard(props: &StatementProps) -> Html {
                 { check("Action".into(), s.action_matched, None) }
                 { check("Resource".into(), s.resource_matched, None) }
                 if let Some(p) = s.principal_matched { { check("Principal".into(), p, None) } }
-                { for s.conditions.iter().map(|c| check(
+                { for s.conditions.iter().zip(props.seen.iter()).map(|(c, seen)| check(
                     format!("Condition {} {} {}", c.operator, c.key, c.values.join(", ")),
-                    c.matched, c.note.as_deref())) }
+                    c.matched,
+                    c.note.clone().or_else(|| seen.as_ref().map(|v| format!("the request has {v}"))))) }
             </ul>
         </li>
     }
