@@ -231,6 +231,19 @@ impl Fs {
         }
     }
 
+    /// Every file at or below `path`, with its contents.
+    pub fn files_under(&self, path: &str) -> Vec<(String, String)> {
+        let prefix = format!("{}/", path.trim_end_matches('/'));
+        self.nodes
+            .iter()
+            .filter(|(k, _)| k.as_str() == path || k.starts_with(&prefix))
+            .filter_map(|(k, node)| match node {
+                Node::File { content, .. } => Some((k.clone(), content.clone())),
+                Node::Dir { .. } => None,
+            })
+            .collect()
+    }
+
     /// The names directly inside a directory, sorted.
     pub fn list(&self, path: &str) -> Result<Vec<(String, &Node)>, FsError> {
         match self.nodes.get(path) {

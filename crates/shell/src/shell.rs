@@ -633,6 +633,7 @@ impl Shell {
         let host = self.host();
         let instance = host.instance_id().map(str::to_string);
         let mut env: Vec<(String, String)> = Vec::new();
+        let mut volumes: Vec<(String, String)> = Vec::new();
         let command: Vec<String> = if name == "docker" {
             let Some(("run", rest)) = args.split_first().map(|(a, r)| (a.as_str(), r)) else {
                 out.fail(
@@ -655,7 +656,12 @@ impl Shell {
                             env.push(env_spec(spec, self.host()));
                         }
                     }
-                    "-v" | "--volume" | "--name" | "-w" | "--network" | "--entrypoint" => {
+                    "-v" | "--volume" => {
+                        if let Some((from, to)) = iter.next().and_then(|v| v.split_once(':')) {
+                            volumes.push((from.to_string(), to.to_string()));
+                        }
+                    }
+                    "--name" | "-w" | "--network" | "--entrypoint" => {
                         iter.next();
                     }
                     a if a.starts_with('-') => {}
@@ -696,6 +702,23 @@ impl Shell {
         };
         let mut container = Host::new(kind, "root", "3f4e5d6c7b8a", "/root", now);
         container.set_var("HOME", "/root", Some(true));
+        // `-v ~/.aws:/root/.aws`: the container sees a copy of the host's files.
+        let host = self.host();
+        for (from, to) in &volumes {
+            let from = host.path(from);
+            let to = crate::fs::normalize("/", to);
+            let _ = container.fs.mkdir(&to, true, now);
+            for (path, text) in host.fs.files_under(&from) {
+                let rel = path.get(from.len()..).unwrap_or_default();
+                let target = format!("{to}{rel}");
+                if let Some((dir, _)) = target.rsplit_once('/') {
+                    let _ = container
+                        .fs
+                        .mkdir(if dir.is_empty() { "/" } else { dir }, true, now);
+                }
+                let _ = container.fs.write(&target, &text, false, now);
+            }
+        }
         for (k, v) in env.into_iter().chain(assigns.iter().cloned()) {
             container.set_var(&k, &v, Some(true));
         }

@@ -24,3 +24,8 @@ ssh $ID
 docker run --rm amazon/aws-cli sts get-caller-identity --query Arn --output text
 docker run --rm -e AWS_EC2_METADATA_DISABLED=true amazon/aws-cli sts get-caller-identity
 exit
+docker run --rm -it amazon/aws-cli sts get-caller-identity --query Arn --output text
+docker run --rm -it -v ~/.aws:/root/.aws amazon/aws-cli sts get-caller-identity --query Arn --output text
+docker run --rm -e AWS_ACCESS_KEY_ID=AKIAEXAMPLE00000000 -e AWS_SECRET_ACCESS_KEY=x amazon/aws-cli sts get-caller-identity
+docker ps
+docker run --rm busybox
