@@ -17,6 +17,7 @@ fn cpu_ms() -> u64 {
 }
 const TRUST: &str = r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"ec2.amazonaws.com"},"Action":"sts:AssumeRole"}]}"#;
 fn main() {
+    time_evaluate();
     let mut w = World::new(42);
     let admin = w.admin_credentials();
     let call = |w: &mut World, service: &str, op: &str, params: serde_json::Value| {
@@ -51,7 +52,11 @@ fn main() {
         &mut w,
         "ec2",
         "RunInstances",
-        json!({"ImageId": "ami-0abcdef1234567890", "MinCount": 1000, "MaxCount": 1000, "IamInstanceProfile": {"Name": "Fleet"}}),
+        if std::env::var("NO_PROFILE").is_ok() {
+            json!({"ImageId": "ami-0abcdef1234567890", "MinCount": 1000, "MaxCount": 1000})
+        } else {
+            json!({"ImageId": "ami-0abcdef1234567890", "MinCount": 1000, "MaxCount": 1000, "IamInstanceProfile": {"Name": "Fleet"}})
+        },
     );
     let ids: Vec<String> = out["Instances"]
         .as_array()
@@ -86,4 +91,43 @@ fn main() {
     let c = cpu_ms();
     drop(a);
     println!("drop: {:?} cpu {} ms", t.elapsed(), cpu_ms() - c);
+}
+
+/// Times the trust-policy evaluation the EC2 service makes at each refresh.
+pub fn time_evaluate() {
+    use iamsim_engine::policy::{
+        NamedPolicy, Policy, PolicySet, Request, RequestContext, evaluate,
+    };
+    let trust = Policy::parse(TRUST).unwrap();
+    let mut context = RequestContext::new();
+    context.insert("aws:CurrentTime", "2026-01-01T00:00:00Z");
+    context.insert("aws:PrincipalServiceName", "ec2.amazonaws.com");
+    let set = PolicySet {
+        resource: Some(NamedPolicy {
+            name: "trust",
+            policy: &trust,
+        }),
+        resource_is_trust_policy: true,
+        ..PolicySet::default()
+    };
+    let t = Instant::now();
+    let c = cpu_ms();
+    let mut allowed = 0;
+    for _ in 0..24_000 {
+        let r = Request {
+            principal: "ec2.amazonaws.com",
+            action: "sts:AssumeRole",
+            resource: "arn:aws:iam::123456789012:role/Fleet",
+            context: &context,
+            resource_account: Some("123456789012"),
+        };
+        if evaluate(&r, &set).is_allowed() {
+            allowed += 1;
+        }
+    }
+    println!(
+        "24k trust evaluations: {:?} cpu {} ms ({allowed} allowed)",
+        t.elapsed(),
+        cpu_ms() - c
+    );
 }
