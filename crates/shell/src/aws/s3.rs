@@ -313,6 +313,10 @@ fn cp(ctx: &mut Ctx<'_>, sub: &str, args: &[String], out: &mut Out) {
         return;
     };
     let verb_ok = if sub == "mv" { "move" } else { "copy" };
+    if flag(args, "--recursive") {
+        recursive_copy(ctx, sub, source, dest, out);
+        return;
+    }
     match (split_s3(source), split_s3(dest)) {
         (None, Some((bucket, key))) => {
             let abs = ctx.host.path(source);
@@ -372,6 +376,61 @@ fn cp(ctx: &mut Ctx<'_>, sub: &str, args: &[String], out: &mut Out) {
         (None, None) => out.fail(
             super::EXIT_USAGE,
             format!("\nError: Invalid argument type\nusage: aws s3 {sub} <LocalPath> <S3Uri> or <S3Uri> <LocalPath> or <S3Uri> <S3Uri>"),
+        ),
+    }
+}
+
+/// `cp --recursive`: every file under a local directory up, or every object under
+/// a prefix down, one line per file (in key order; the real CLI's order varies).
+fn recursive_copy(ctx: &mut Ctx<'_>, sub: &str, source: &str, dest: &str, out: &mut Out) {
+    match (split_s3(source), split_s3(dest)) {
+        (None, Some((bucket, prefix))) => {
+            let root = ctx.host.path(source);
+            if !ctx.host.fs.is_dir(&root) {
+                out.fail(EXIT_OTHER, format!("\nThe user-provided path {source} does not exist."));
+                return;
+            }
+            let prefix = if prefix.is_empty() || prefix.ends_with('/') {
+                prefix
+            } else {
+                format!("{prefix}/")
+            };
+            for (path, _) in ctx.host.fs.files_under(&root) {
+                let rel = path.get(root.len() + 1..).unwrap_or_default().to_string();
+                let args = [path.clone(), format!("s3://{bucket}/{prefix}{rel}")];
+                cp(ctx, sub, &args, out);
+            }
+        }
+        (Some((bucket, prefix)), None) => {
+            let listing = match ctx.call("s3", "ListObjectsV2", json!({"Bucket": bucket, "Prefix": prefix})) {
+                Ok(r) => r,
+                Err(e) => {
+                    e.report("ListObjectsV2", out);
+                    return;
+                }
+            };
+            let keys: Vec<String> = listing
+                .get("Contents")
+                .and_then(Value::as_array)
+                .into_iter()
+                .flatten()
+                .filter_map(|o| o.get("Key").and_then(Value::as_str).map(str::to_string))
+                .collect();
+            let root = ctx.host.path(dest);
+            let now = ctx.world.now().seconds();
+            for key in keys {
+                let rel = key.strip_prefix(&prefix).unwrap_or(&key).trim_start_matches('/');
+                let target = format!("{}/{rel}", root.trim_end_matches('/'));
+                if let Some((dir, _)) = target.rsplit_once('/') {
+                    let _ = ctx.host.fs.mkdir(if dir.is_empty() { "/" } else { dir }, true, now);
+                }
+                let args = [format!("s3://{bucket}/{key}"), target];
+                cp(ctx, sub, &args, out);
+            }
+        }
+        _ => out.fail(
+            super::EXIT_USAGE,
+            format!("\nError: Invalid argument type\nusage: aws s3 {sub} <LocalPath> <S3Uri> or <S3Uri> <LocalPath> --recursive"),
         ),
     }
 }
