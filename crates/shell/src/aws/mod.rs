@@ -45,6 +45,10 @@ To see help text, you can run:
   aws <command> <subcommand> help
 ";
 
+/// botocore's `NoRegionError`.
+pub const NO_REGION: &str =
+    "You must specify a region. You can also configure your region by running \"aws configure\".";
+
 /// Options every command takes.
 #[derive(Clone, Debug, Default)]
 pub struct Globals {
@@ -77,6 +81,10 @@ pub enum CallError {
     Chain(creds::ChainError),
     /// AWS answered with an error.
     Api(ApiError),
+    /// A regional service and no region anywhere in the configuration.
+    NoRegion,
+    /// A region other than the simulated one: nothing answers there.
+    Endpoint(String),
 }
 
 impl CallError {
@@ -88,6 +96,8 @@ impl CallError {
             }
             CallError::Chain(e) => e.to_string(),
             CallError::Api(e) => e.cli_message(operation),
+            CallError::NoRegion => NO_REGION.to_string(),
+            CallError::Endpoint(url) => format!("Could not connect to the endpoint URL: \"{url}\""),
         }
     }
 
@@ -105,6 +115,14 @@ impl CallError {
             CallError::Api(e) => {
                 out.err(format!("\n{}\n", e.cli_message(operation)));
                 out.status = EXIT_SERVICE;
+            }
+            CallError::NoRegion => {
+                out.err(format!("\n{NO_REGION}\n"));
+                out.status = EXIT_CONFIG;
+            }
+            CallError::Endpoint(_) => {
+                out.err(format!("\n{}\n", self.short(operation)));
+                out.status = EXIT_OTHER;
             }
         }
     }
@@ -136,8 +154,40 @@ impl Ctx<'_> {
         .map_err(CallError::Chain)
     }
 
+    /// The region: `--region`, `AWS_REGION`, `AWS_DEFAULT_REGION`, the profile's
+    /// `region`, and on an instance the instance's own (CLI v2 asks the metadata
+    /// service; every simulated instance is in us-east-1).
+    pub fn region(&self) -> Option<String> {
+        let (profile, _) = creds::profile_name(self.globals.profile.as_deref(), self.env);
+        self.globals
+            .region
+            .clone()
+            .or_else(|| self.env.get("AWS_REGION").cloned())
+            .or_else(|| self.env.get("AWS_DEFAULT_REGION").cloned())
+            .or_else(|| {
+                let (_, config) = creds::profile_sections(self.host, self.env, &profile);
+                config.and_then(|c| c.get("region").cloned())
+            })
+            .or_else(|| match self.host.kind {
+                HostKind::Laptop => None,
+                _ => Some(iamsim_engine::world::REGION.to_string()),
+            })
+            .filter(|r| !r.is_empty())
+    }
+
     /// Signs and sends one API call.
     pub fn call(&mut self, endpoint: &str, api: &str, params: Value) -> Result<Value, CallError> {
+        if matches!(endpoint, "ec2" | "logs" | "ssm") {
+            match self.region() {
+                None => return Err(CallError::NoRegion),
+                Some(region) if region != iamsim_engine::world::REGION => {
+                    return Err(CallError::Endpoint(format!(
+                        "https://{endpoint}.{region}.amazonaws.com/"
+                    )));
+                }
+                Some(_) => {}
+            }
+        }
         let credentials = self.credentials()?;
         let origin = self.origin();
         self.world
