@@ -115,6 +115,10 @@ impl World {
             if agent.online || agent.next_attempt.is_some_and(|t| now < t) {
                 continue;
             }
+            // The agent gets its credentials from the metadata service like any SDK.
+            if instance.metadata_options.http_endpoint == "disabled" {
+                continue;
+            }
             let Some(since) = instance.running_since else {
                 continue;
             };

@@ -485,3 +485,35 @@ fn pass_role_is_required_to_launch_with_a_role() {
     )
     .unwrap();
 }
+
+#[test]
+fn ssm_agent_cannot_register_without_the_metadata_service() {
+    let mut w = World::new(10);
+    role_with_profile(
+        &mut w,
+        "Managed",
+        EC2_TRUST,
+        &["AmazonSSMManagedInstanceCore"],
+    );
+    let id = launch(
+        &mut w,
+        Some("Managed"),
+        Some(json!({"HttpEndpoint": "disabled"})),
+    );
+    w.advance(600);
+    let list = ok(&mut w, "ssm", "DescribeInstanceInformation", json!({}));
+    assert_eq!(list["InstanceInformationList"], json!([]));
+    ok(
+        &mut w,
+        "ec2",
+        "ModifyInstanceMetadataOptions",
+        json!({"InstanceId": id, "HttpEndpoint": "enabled"}),
+    );
+    w.advance(60);
+    let list = ok(&mut w, "ssm", "DescribeInstanceInformation", json!({}));
+    assert_eq!(
+        list["InstanceInformationList"][0]["InstanceId"],
+        id.as_str()
+    );
+    assert_eq!(list["InstanceInformationList"][0]["PingStatus"], "Online");
+}
