@@ -177,6 +177,16 @@ impl Ctx<'_> {
 
     /// Signs and sends one API call.
     pub fn call(&mut self, endpoint: &str, api: &str, params: Value) -> Result<Value, CallError> {
+        // botocore's order: the profile, then the region, then the credentials.
+        let (profile, named) = creds::profile_name(self.globals.profile.as_deref(), self.env);
+        if named && profile != "default" {
+            let (c, f) = creds::profile_sections(self.host, self.env, &profile);
+            if c.is_none() && f.is_none() {
+                return Err(CallError::Chain(creds::ChainError::ProfileNotFound(
+                    profile,
+                )));
+            }
+        }
         if matches!(endpoint, "ec2" | "logs" | "ssm") {
             match self.region() {
                 None => return Err(CallError::NoRegion),

@@ -10,6 +10,7 @@ aws iam add-role-to-instance-profile --instance-profile-name app --role-name app
 aws iam create-access-key --user-name dev > key.json
 aws configure set aws_access_key_id $(jq -r .AccessKey.AccessKeyId key.json) --profile dev
 aws configure set aws_secret_access_key $(jq -r .AccessKey.SecretAccessKey key.json) --profile dev
+aws configure set region us-east-1 --profile dev
 aws sts get-caller-identity --profile dev --query Arn --output text
 aws ec2 run-instances --profile dev --image-id ami-0abcdef1234567890 --instance-type t3.micro --query 'Instances[0].State.Name' --output text
 aws ec2 run-instances --profile dev --image-id ami-0abcdef1234567890 --instance-type t3.micro --iam-instance-profile Name=app
