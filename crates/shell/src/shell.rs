@@ -298,9 +298,9 @@ impl Shell {
         }
         let mut words: Vec<String> = Vec::new();
         for word in &command.words {
-            words.extend(self.expand(world, word, true, st, &mut diag));
+            let fields = self.expand(world, word, true, st, &mut diag);
+            words.extend(self.glob(fields, word, st));
         }
-        let words = self.glob(words, &command.words, st);
         // Redirections, left to right.
         let mut dest: [Dest; 3] = [Dest::Parent(0), Dest::Parent(STDOUT), Dest::Parent(STDERR)];
         let mut input = stdin.to_string();
@@ -389,12 +389,11 @@ impl Shell {
         routed
     }
 
-    /// Expands `*` and `?` in unquoted words against the working directory's files.
-    fn glob(&mut self, words: Vec<String>, source: &[Word], st: &mut LineState) -> Vec<String> {
-        let has_glob = source.iter().any(|w| {
-            w.0.iter().any(|p| {
-                !p.quoted && matches!(&p.part, Part::Lit(t) if t.contains('*') || t.contains('?'))
-            })
+    /// Expands `*` and `?` written unquoted in a word against the working
+    /// directory's files (no match: the word stays as it is, as in bash).
+    fn glob(&mut self, words: Vec<String>, source: &Word, st: &mut LineState) -> Vec<String> {
+        let has_glob = source.0.iter().any(|p| {
+            !p.quoted && matches!(&p.part, Part::Lit(t) if t.contains('*') || t.contains('?'))
         });
         if !has_glob {
             return words;

@@ -23,3 +23,8 @@ ls /tmp /dev
 cat < /home/admin/.aws/config
 echo hidden > /dev/null; cat /dev/null
 echo oops > /nonexistent/dir/file
+mkdir g && cd g && touch a.txt b.txt c.log
+ls *.txt
+echo *.log "*.txt" '?.log' nomatch*
+rm *.txt; ls
+cd
