@@ -568,3 +568,146 @@ pub mod fuzz {
         Ok(())
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const ALICE: &str = "arn:aws:iam::123456789012:user/alice";
+
+    fn line(extra: &str) -> String {
+        format!(
+            r#"{{"principal":"{ALICE}","action":"s3:GetObject","resource":"arn:aws:s3:::b/k"{extra}}}"#
+        )
+    }
+
+    #[test]
+    fn minimal_line_is_an_implicit_deny() {
+        let req = parse_request_line(&line("")).unwrap();
+        assert_eq!(req.id, Value::Null);
+        assert!(req.identity_policies.is_empty() && req.context.is_empty());
+        let result = evaluate_line(&req);
+        assert_eq!(result.decision(), Decision::ImplicitDeny);
+        assert_eq!(
+            result.to_json_line(false),
+            r#"{"id":null,"decision":"ImplicitDeny","reason":"because no identity-based policy allows the s3:GetObject action"}"#
+        );
+    }
+
+    #[test]
+    fn policies_may_be_objects_or_text() {
+        let doc = r#"{"Version":"2012-10-17","Statement":{"Effect":"Allow","Action":"s3:*","Resource":"*"}}"#;
+        let as_text = serde_json::to_string(doc).unwrap();
+        for policy in [doc.to_owned(), as_text] {
+            let req =
+                parse_request_line(&line(&format!(r#","identity_policies":[{policy}]"#))).unwrap();
+            assert_eq!(req.identity_policies[0].name, "identity_policies[0]");
+            assert_eq!(evaluate_line(&req).decision(), Decision::Allow);
+        }
+    }
+
+    #[test]
+    fn errors_name_the_field() {
+        let cases = [
+            ("[]", "a request line must be a JSON object"),
+            (
+                "{",
+                "the line is not valid JSON: EOF while parsing an object at line 1 column 1",
+            ),
+            (
+                r#"{"action":"s3:GetObject","resource":"*"}"#,
+                "missing field \"principal\"",
+            ),
+            (
+                &line(r#","permision_boundary":null"#),
+                "unknown field \"permision_boundary\" (the fields are id, identity_policies, resource_policy, resource_is_trust_policy, permission_boundary, scps, session_policy, principal, action, resource, resource_account, context)",
+            ),
+            (
+                &line(r#","scps":{}"#),
+                "scps: expected an array of policy documents, found an object",
+            ),
+            (
+                &line(r#","resource_account":12"#),
+                "resource_account: expected a string, found a number",
+            ),
+            (
+                &line(r#","context":{"aws:SourceIp":null}"#),
+                "context: context key aws:SourceIp: values must be strings, booleans, numbers or lists of them",
+            ),
+            (
+                &line(
+                    r#","session_policy":{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":"*","Action":"s3:*","Resource":"*"}]}"#,
+                ),
+                "session_policy: MalformedPolicyDocument: Policy document should not specify a principal.",
+            ),
+            (
+                &line(
+                    r#","identity_policies":["{\"Version\": \"2012-10-17\", \"Statement\": [}"]"#,
+                ),
+                "identity_policies[0]: MalformedPolicyDocument (line 1, column 41): Syntax errors in policy.",
+            ),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(parse_request_line(text).unwrap_err(), expected, "{text}");
+        }
+    }
+
+    #[test]
+    fn context_values_become_strings() {
+        let req = parse_request_line(&line(
+            r#","context":{"aws:SecureTransport":true,"s3:max-keys":10,"x:f":1.5,"aws:TagKeys":["a",2]}"#,
+        ))
+        .unwrap();
+        let get = |k: &str| req.context.get(k).cloned();
+        use crate::policy::ContextValue::{Multi, Single};
+        assert_eq!(get("AWS:securetransport"), Some(Single("true".into())));
+        assert_eq!(get("s3:max-keys"), Some(Single("10".into())));
+        assert_eq!(get("x:f"), Some(Single("1.5".into())));
+        assert_eq!(
+            get("aws:TagKeys"),
+            Some(Multi(vec!["a".into(), "2".into()]))
+        );
+    }
+
+    #[test]
+    fn trust_policy_is_inferred_from_the_action() {
+        let trust = r#","resource_policy":{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"ec2.amazonaws.com"},"Action":"sts:AssumeRole"}]}"#;
+        let text = format!(
+            r#"{{"principal":"ec2.amazonaws.com","action":"STS:AssumeRole","resource":"arn:aws:iam::123456789012:role/r"{trust}}}"#
+        );
+        let req = parse_request_line(&text).unwrap();
+        assert!(req.resource_is_trust_policy);
+        assert_eq!(evaluate_line(&req).decision(), Decision::Allow);
+        // The same document as a bucket policy lacks a Resource.
+        let text = text.replace(
+            "STS:AssumeRole\"",
+            "STS:AssumeRole\",\"resource_is_trust_policy\":false",
+        );
+        assert_eq!(
+            parse_request_line(&text).unwrap_err(),
+            "resource_policy: MalformedPolicyDocument: Statement is missing required element"
+        );
+    }
+
+    #[test]
+    fn annotations_and_the_boundary_alias_are_accepted() {
+        let text = line(
+            r#","doc":"IUG","expected":"Allow","expected_reason":null,"comment":1,"permissions_boundary":{"Version":"2012-10-17","Statement":[]}"#,
+        );
+        let req = parse_request_line(&text).unwrap();
+        assert!(req.permission_boundary.is_some());
+    }
+
+    #[test]
+    fn explain_adds_decided_by_and_trace() {
+        let req = parse_request_line(&line(r#","id":"t""#)).unwrap();
+        let out: Value = serde_json::from_str(&evaluate_line(&req).to_json_line(true)).unwrap();
+        assert_eq!(out["id"], "t");
+        assert_eq!(out["decided_by"], "Identity");
+        assert_eq!(out["trace"], Value::Array(vec![]));
+        assert_eq!(
+            error_json_line(3, "missing \"x\""),
+            r#"{"id":null,"line":3,"error":"missing \"x\""}"#
+        );
+    }
+}
