@@ -10,6 +10,7 @@ pub mod output;
 pub mod s3;
 pub mod shorthand;
 pub mod spec;
+pub mod wait;
 
 use std::collections::BTreeMap;
 
@@ -383,9 +384,15 @@ pub fn run(
         out.out(help::service(service));
         return std::mem::take(out);
     }
+    if op_name == "wait" && wait::has_waiters(service.command) {
+        return wait::run(&mut ctx, service, op_args, out);
+    }
     let Some(operation) = operations.iter().find(|o| &o.name == op_name) else {
         let mut names: Vec<&str> = operations.iter().map(|o| o.name.as_str()).collect();
         names.push("help");
+        if wait::has_waiters(service.command) {
+            names.push("wait");
+        }
         names.sort_unstable();
         return invalid_choice(out, "operation", op_name, &names);
     };
