@@ -5,7 +5,7 @@ use iamsim_engine::world::World;
 use serde::{Deserialize, Serialize};
 
 use crate::Shell;
-use crate::aws::spec;
+use crate::aws::{spec, wait};
 use crate::builtins::COMMANDS;
 
 /// What to put in place of the word under the cursor.
@@ -86,7 +86,13 @@ pub fn complete(shell: &Shell, world: &World, line: &str, cursor: usize) -> Comp
             matching(current, spec::commands().into_iter().map(str::to_string))
         }
         [cmd, service] if cmd == "aws" => match spec::service(service) {
-            Some(s) => matching(current, s.parsed().into_iter().map(|o| o.name)),
+            Some(s) => {
+                let mut names: Vec<String> = s.parsed().into_iter().map(|o| o.name).collect();
+                if wait::has_waiters(service) {
+                    names.push("wait".into());
+                }
+                matching(current, names)
+            }
             None if service == "s3" => matching(
                 current,
                 ["cp", "ls", "mb", "mv", "rb", "rm"].map(String::from),
@@ -97,7 +103,17 @@ pub fn complete(shell: &Shell, world: &World, line: &str, cursor: usize) -> Comp
             ),
             None => Vec::new(),
         },
-        [cmd, service, op, ..] if cmd == "aws" && current.starts_with("--") => {
+        [cmd, service, op] if cmd == "aws" && op == "wait" => matching(
+            current,
+            wait::names(service).into_iter().map(str::to_string),
+        ),
+        [cmd, service, op, rest @ ..] if cmd == "aws" && current.starts_with("--") => {
+            let op = match (op.as_str(), rest.first()) {
+                ("wait", Some(waiter)) => {
+                    wait::polled_operation(service, waiter).unwrap_or_default()
+                }
+                _ => op.clone(),
+            };
             let mut options: Vec<String> = [
                 "--output",
                 "--query",
@@ -108,7 +124,7 @@ pub fn complete(shell: &Shell, world: &World, line: &str, cursor: usize) -> Comp
             ]
             .map(String::from)
             .to_vec();
-            if let Some(op) = spec::service(service).and_then(|s| s.operation(op)) {
+            if let Some(op) = spec::service(service).and_then(|s| s.operation(&op)) {
                 options.extend(op.params.iter().map(|p| format!("--{}", p.option)));
             }
             let used: Vec<&String> = previous.iter().collect();

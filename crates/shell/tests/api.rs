@@ -93,6 +93,14 @@ fn completion_of_commands_services_operations_options_ids_and_files() {
         ["--role-name"]
     );
     assert_eq!(
+        candidates(&shell, &world, "aws ec2 wait instance-r").1,
+        ["instance-running"]
+    );
+    assert_eq!(
+        candidates(&shell, &world, "aws ec2 wait instance-running --instance-i").1,
+        ["--instance-ids"]
+    );
+    assert_eq!(
         candidates(&shell, &world, "aws ec2 describe-instances --output t").1,
         ["table", "text"]
     );

@@ -125,6 +125,19 @@ fn waiters(service: &str) -> &'static [Waiter] {
     }
 }
 
+/// The waiter names of a service (for completion).
+pub fn names(service: &str) -> Vec<&'static str> {
+    waiters(service).iter().map(|w| w.name).collect()
+}
+
+/// The operation a waiter polls, by CLI names.
+pub fn polled_operation(service: &str, waiter: &str) -> Option<String> {
+    waiters(service)
+        .iter()
+        .find(|w| w.name == waiter)
+        .map(|w| spec::kebab(w.api))
+}
+
 /// Whether the service has waiters (so `wait` is one of its commands).
 pub fn has_waiters(service: &str) -> bool {
     !waiters(service).is_empty()
