@@ -646,6 +646,11 @@ fn is_special(name: &str) -> bool {
         || (!name.is_empty() && name.chars().all(|c| c.is_ascii_digit()))
 }
 
+/// True when a word is written `NAME=…` (NAME unquoted).
+pub fn looks_like_assignment(word: &Word) -> bool {
+    split_assignment(word).is_some()
+}
+
 /// Splits `NAME=value` (NAME unquoted) off the front of a word.
 fn split_assignment(word: &Word) -> Option<(String, Word)> {
     let first = word.0.first()?;

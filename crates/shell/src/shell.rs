@@ -297,8 +297,17 @@ impl Shell {
             assigns.push((name.clone(), value));
         }
         let mut words: Vec<String> = Vec::new();
-        for word in &command.words {
-            let fields = self.expand(world, word, true, st, &mut diag);
+        for (i, word) in command.words.iter().enumerate() {
+            // `export NAME=$(…)` is an assignment: its value is not split.
+            let declaration = i > 0
+                && matches!(words.first().map(String::as_str), Some("export"))
+                && parse::looks_like_assignment(word);
+            let fields = self.expand(world, word, !declaration, st, &mut diag);
+            let fields = if declaration {
+                vec![fields.concat()]
+            } else {
+                fields
+            };
             words.extend(self.glob(fields, word, st));
         }
         // Redirections, left to right.

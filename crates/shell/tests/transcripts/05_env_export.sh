@@ -18,3 +18,4 @@ date +%F-%T
 sleep
 sleep forever
 uname
+export SPACED=$(echo a   b) OTHER=1; echo "[$SPACED] [$OTHER]"
