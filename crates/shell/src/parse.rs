@@ -665,6 +665,17 @@ fn split_assignment(word: &Word) -> Option<(String, Word)> {
         return None;
     }
     let mut value: Vec<Piece> = Vec::new();
+    // `NAME=~/x`: bash expands a tilde right after the `=`.
+    let rest = match rest.strip_prefix('~') {
+        Some(after) if after.is_empty() || after.starts_with('/') => {
+            value.push(Piece {
+                part: Part::Tilde,
+                quoted: false,
+            });
+            after
+        }
+        _ => rest,
+    };
     if !rest.is_empty() {
         value.push(Piece {
             part: Part::Lit(rest.to_string()),

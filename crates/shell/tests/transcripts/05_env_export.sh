@@ -19,3 +19,4 @@ sleep
 sleep forever
 uname
 export SPACED=$(echo a   b) OTHER=1; echo "[$SPACED] [$OTHER]"
+CONF=~/.aws/config; echo $CONF
