@@ -357,6 +357,10 @@ fn cp(ctx: &mut Ctx<'_>, sub: &str, args: &[String], out: &mut Out) {
                 Ok(response) => {
                     let body = response.get("Body").and_then(Value::as_str).unwrap_or("").to_string();
                     let now = ctx.world.now().seconds();
+                    // The CLI creates the destination's directories.
+                    if let Some((dir, _)) = abs.rsplit_once('/') {
+                        let _ = ctx.host.fs.mkdir(if dir.is_empty() { "/" } else { dir }, true, now);
+                    }
                     if ctx.host.fs.write(&abs, &body, false, now).is_err() {
                         out.fail(1, format!("download failed: s3://{bucket}/{key} to {shown} [Errno 2] No such file or directory: '{shown}'"));
                         return;

@@ -6,6 +6,7 @@ echo "hello from the laptop" > f.txt
 aws s3 cp f.txt s3://madhu-testing/f.txt
 aws s3 cp f.txt s3://madhu-testing/docs/
 mkdir down
+aws s3 cp s3://madhu-testing/f.txt new/dir/
 aws s3 cp s3://madhu-testing/f.txt down/
 cat down/f.txt
 aws s3 ls s3://madhu-testing
