@@ -7,6 +7,55 @@
 //! Instance states move on the next clock advance (of any length): `pending` → `running`,
 //! `stopping` → `stopped`, `shutting-down` → `terminated`; associations `associating` →
 //! `associated`, `disassociating` → gone. See [`crate::ec2`] for the rest of the timing.
+//!
+//! Calls name the service by its botocore endpoint prefix (`iam`, `sts`, `ec2`, `s3`,
+//! `logs`, `ssm`), the operation by its botocore name, and take parameters and give
+//! responses with botocore member names; errors are [`ApiError`]s with AWS's code, message
+//! and HTTP status:
+//!
+//! ```
+//! use iamsim_engine::imds::HttpRequest;
+//! use iamsim_engine::{Credentials, Origin, World};
+//! use serde_json::json;
+//!
+//! let mut world = World::new(1);
+//! let admin = world.admin_credentials();
+//! let trust = r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow",
+//!     "Principal":{"Service":"ec2.amazonaws.com"},"Action":"sts:AssumeRole"}]}"#;
+//! world.call(Origin::Laptop, Some(&admin), "iam", "CreateRole",
+//!     json!({"RoleName": "S3Role", "AssumeRolePolicyDocument": trust})).unwrap();
+//! // The CLI creates no instance profile: launching with the role's name fails.
+//! let e = world.call(Origin::Laptop, Some(&admin), "ec2", "RunInstances",
+//!     json!({"ImageId": "ami-0abcdef1234567890", "MinCount": 1, "MaxCount": 1,
+//!            "IamInstanceProfile": {"Name": "S3Role"}})).unwrap_err();
+//! assert_eq!(e.code, "InvalidParameterValue");
+//! world.call(Origin::Laptop, Some(&admin), "iam", "CreateInstanceProfile",
+//!     json!({"InstanceProfileName": "S3Role"})).unwrap();
+//! world.call(Origin::Laptop, Some(&admin), "iam", "AddRoleToInstanceProfile",
+//!     json!({"InstanceProfileName": "S3Role", "RoleName": "S3Role"})).unwrap();
+//! let out = world.call(Origin::Laptop, Some(&admin), "ec2", "RunInstances",
+//!     json!({"ImageId": "ami-0abcdef1234567890", "MinCount": 1, "MaxCount": 1,
+//!            "IamInstanceProfile": {"Name": "S3Role"}})).unwrap();
+//! let id = out["Instances"][0]["InstanceId"].as_str().unwrap().to_string();
+//! world.advance(5); // pending → running; the EC2 service delivers credentials
+//! let role = world.imds(&id, HttpRequest::get("/latest/meta-data/iam/security-credentials/"));
+//! assert_eq!((role.status, role.body.as_str()), (200, "S3Role"));
+//! let body = world.imds(&id, HttpRequest::get("/latest/meta-data/iam/security-credentials/S3Role"));
+//! let v: serde_json::Value = serde_json::from_str(&body.body).unwrap();
+//! let creds = Credentials {
+//!     access_key_id: v["AccessKeyId"].as_str().unwrap().into(),
+//!     secret_access_key: v["SecretAccessKey"].as_str().unwrap().into(),
+//!     session_token: Some(v["Token"].as_str().unwrap().into()),
+//!     expiration: None,
+//! };
+//! let me = world.call(Origin::Instance { instance_id: id.clone() }, Some(&creds), "sts",
+//!     "GetCallerIdentity", json!({})).unwrap();
+//! assert_eq!(me["Arn"], format!("arn:aws:sts::123456789012:assumed-role/S3Role/{id}"));
+//! let denied = world.call(Origin::Instance { instance_id: id }, Some(&creds), "s3",
+//!     "ListBuckets", json!({})).unwrap_err();
+//! assert_eq!(denied.code, "AccessDenied");
+//! assert!(denied.evaluation.is_some());
+//! ```
 
 pub(crate) mod auth;
 mod dispatch;
