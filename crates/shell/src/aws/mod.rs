@@ -169,6 +169,13 @@ impl Ctx<'_> {
                 let (_, config) = creds::profile_sections(self.host, self.env, &profile);
                 config.and_then(|c| c.get("region").cloned())
             })
+            // Approximation: botocore does not fall back to the default profile's
+            // region (a named profile without one gets NoRegionError); the lessons
+            // rely on this fallback, so only "no region anywhere" fails here.
+            .or_else(|| {
+                let (_, config) = creds::profile_sections(self.host, self.env, "default");
+                config.and_then(|c| c.get("region").cloned())
+            })
             .or_else(|| match self.host.kind {
                 HostKind::Laptop => None,
                 _ => Some(iamsim_engine::world::REGION.to_string()),
