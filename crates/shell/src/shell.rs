@@ -592,7 +592,7 @@ impl Shell {
         };
         if !self.instances.contains_key(&instance.id) {
             let now = world.now().seconds();
-            let host = Host::new(
+            let mut host = Host::new(
                 HostKind::Instance {
                     instance_id: instance.id.clone(),
                 },
@@ -601,6 +601,9 @@ impl Shell {
                 "/home/ec2-user",
                 now,
             );
+            let _ = host
+                .fs
+                .write("/etc/os-release", AL2023_OS_RELEASE, false, now);
             self.instances.insert(instance.id.clone(), host);
         }
         if !remote.is_empty() {
@@ -798,6 +801,24 @@ pub(crate) fn wildcard(pattern: &str, text: &str) -> bool {
     p.get(pi..)
         .is_some_and(|rest| rest.iter().all(|&c| c == '*'))
 }
+
+/// Amazon Linux 2023's `/etc/os-release`.
+const AL2023_OS_RELEASE: &str = r#"NAME="Amazon Linux"
+VERSION="2023"
+ID="amzn"
+ID_LIKE="fedora"
+VERSION_ID="2023"
+PLATFORM_ID="platform:al2023"
+PRETTY_NAME="Amazon Linux 2023"
+ANSI_COLOR="0;33"
+CPE_NAME="cpe:2.3:o:amazon:amazon_linux:2023"
+HOME_URL="https://aws.amazon.com/linux/amazon-linux-2023/"
+DOCUMENTATION_URL="https://docs.aws.amazon.com/linux/"
+SUPPORT_URL="https://aws.amazon.com/premiumsupport/"
+BUG_REPORT_URL="https://github.com/amazonlinux/amazon-linux-2023"
+VENDOR_NAME="AWS"
+VENDOR_URL="https://aws.amazon.com/"
+"#;
 
 /// What Amazon Linux 2023 prints at login.
 const AL2023_BANNER: &str = r"   ,     #_

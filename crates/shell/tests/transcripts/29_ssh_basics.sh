@@ -8,6 +8,7 @@ ssh $ID whoami
 ssh -i key.pem ec2-user@$ID
 whoami; hostname; pwd; id
 ls -a
+grep PRETTY /etc/os-release
 echo "on the instance" > note.txt
 cat ~/.aws/credentials
 aws configure list
