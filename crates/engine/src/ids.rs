@@ -71,22 +71,29 @@ impl IdGen {
         z ^ (z >> 31)
     }
 
+    /// Appends `count` characters drawn from `alphabet` (ASCII, a power of two long).
     fn chars(&mut self, out: &mut String, alphabet: &[u8], count: usize) {
         let bits = alphabet.len().trailing_zeros();
+        if bits == 0 || !alphabet.len().is_power_of_two() || !alphabet.is_ascii() {
+            return;
+        }
         let mask = (alphabet.len() - 1) as u64;
         let per_word = (64 / bits) as usize;
-        let mut left = count;
-        while left > 0 {
+        let mut bytes = Vec::with_capacity(count);
+        while bytes.len() < count {
             let mut word = self.next_u64();
-            for _ in 0..per_word.min(left) {
-                let index = (word & mask) as usize;
-                if let Some(&c) = alphabet.get(index) {
-                    out.push(char::from(c));
-                }
+            for _ in 0..per_word.min(count - bytes.len()) {
+                bytes.push(
+                    alphabet
+                        .get((word & mask) as usize)
+                        .copied()
+                        .unwrap_or(b'A'),
+                );
                 word >>= bits;
             }
-            left = left.saturating_sub(per_word);
         }
+        // Only ASCII bytes were pushed, so this never fails.
+        out.push_str(std::str::from_utf8(&bytes).unwrap_or_default());
     }
 
     /// A unique id: the prefix and characters of `[A-Z2-7]`; 21 characters for
