@@ -15,7 +15,7 @@ pub const IMDS_ADDRESS: &str = "169.254.169.254";
 /// The curl version the simulated hosts have.
 const USER_AGENT: &str = "curl/8.5.0";
 
-#[derive(Default)]
+#[derive(Debug, Default)]
 struct Options {
     silent: bool,
     show_error: bool,
@@ -367,4 +367,61 @@ fn write_out(format: &str, status: u16) -> String {
         .replace("%{response_code}", &code)
         .replace("\\n", "\n")
         .replace("\\t", "\t")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn strings(list: &[&str]) -> Vec<String> {
+        list.iter().map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn options_combine_and_take_values() {
+        let mut out = Out::default();
+        let o = parse_options(
+            &strings(&["-sSfXPUT", "-H", "A: b", "-w%{http_code}", "http://x/y"]),
+            &mut out,
+        )
+        .unwrap_or_default();
+        assert!(o.silent && o.show_error && o.fail);
+        assert_eq!(o.method.as_deref(), Some("PUT"));
+        assert_eq!(o.headers, vec![("A".to_string(), "b".to_string())]);
+        assert_eq!(o.write_out.as_deref(), Some("%{http_code}"));
+        assert_eq!(o.url.as_deref(), Some("http://x/y"));
+        let err = parse_options(&strings(&["-Z"]), &mut out)
+            .err()
+            .unwrap_or_default();
+        assert_eq!(err.status, 2);
+        assert_eq!(
+            err.text(crate::io::STDERR),
+            "curl: option -Z: is unknown\ncurl: try 'curl --help' or 'curl --manual' for more information\n"
+        );
+    }
+
+    #[test]
+    fn urls_split_into_host_port_path() {
+        let url = parse_url("http://169.254.169.254/latest/meta-data/").unwrap_or(Url {
+            host: String::new(),
+            port: 0,
+            path: String::new(),
+        });
+        assert_eq!(
+            (url.host.as_str(), url.port, url.path.as_str()),
+            ("169.254.169.254", 80, "/latest/meta-data/")
+        );
+        let url = parse_url("localhost:8080").unwrap_or(Url {
+            host: String::new(),
+            port: 0,
+            path: String::new(),
+        });
+        assert_eq!(
+            (url.host.as_str(), url.port, url.path.as_str()),
+            ("localhost", 8080, "/")
+        );
+        assert!(parse_url("gopher://x").is_err());
+        assert_eq!(write_out("%{http_code}\\n", 200), "200\n");
+        assert_eq!(write_out("%{http_code}", 0), "000");
+    }
 }
