@@ -56,8 +56,8 @@ pub fn Diagram(props: &DiagramProps) -> Html {
             <svg class="flow" data-testid="flow-diagram" viewBox={view_box}
                  role="group" aria-label="Flow diagram: role, instance profile, instance, STS, bucket">
                 <defs>
-                    <marker id="flow-arrow" viewBox="0 0 10 10" refX="9" refY="5"
-                            markerWidth="7" markerHeight="7" orient="auto-start-reverse">
+                    <marker id="flow-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerUnits="userSpaceOnUse"
+                            markerWidth="9" markerHeight="9" orient="auto-start-reverse">
                         <path d="M0,0 L10,5 L0,10 z" class="flow-arrowhead" />
                     </marker>
                 </defs>

@@ -407,10 +407,12 @@ pub fn diagram(
         match association {
             Some(a) => {
                 let profile_name = a.profile_arn.rsplit('/').next().unwrap_or_default();
-                lines.push((
-                    format!("profile {profile_name} ({})", a.state.name()),
-                    Tone::Ok,
-                ));
+                let state = a.state.name();
+                lines.push(if state == "associated" {
+                    (format!("profile {profile_name}"), Tone::Ok)
+                } else {
+                    (format!("profile {profile_name} ({state})"), Tone::Warn)
+                });
                 edges.push(EdgeView {
                     from: key_lower("profile", profile_name),
                     to: key.clone(),

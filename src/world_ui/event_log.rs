@@ -47,8 +47,8 @@ pub fn EventLog() -> Html {
             <div class="events-table-wrap">
                 <table class="events-table">
                     <thead><tr>
-                        <th>{ "Time" }</th><th>{ "Event" }</th><th>{ "Caller" }</th>
-                        <th>{ "Source IP" }</th><th>{ "Result" }</th>
+                        <th class="c-time">{ "Time" }</th><th>{ "Event" }</th><th>{ "Caller" }</th>
+                        <th class="c-ip">{ "Source IP" }</th><th class="c-result">{ "Result" }</th>
                     </tr></thead>
                     <tbody>
                         if rows.is_empty() {

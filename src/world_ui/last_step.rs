@@ -7,6 +7,9 @@ use super::state::Step;
 use super::store::use_store;
 use iamsim_engine::event::Event;
 
+/// How many calls the card lists before "N more".
+const SHOWN: usize = 5;
+
 /// The last step card.
 #[component]
 pub fn LastStep() -> Html {
@@ -39,12 +42,14 @@ pub fn LastStep() -> Html {
         .iter()
         .filter(|e| matches!(e, Event::Imds(_)))
         .count();
+    let api: Vec<_> = events.iter().filter_map(|e| e.as_api()).collect();
+    let more = api.len().saturating_sub(SHOWN);
     html! {
         <section class="card wui-last" data-testid="last-step">
             <h2>{ "Last step" }</h2>
             <p class="what"><code>{ what }</code></p>
             <ul class="last-events">
-                { for events.iter().filter_map(|e| e.as_api()).map(|e| {
+                { for api.iter().take(SHOWN).map(|e| {
                     let who = e.user_identity.arn.clone().unwrap_or_else(|| e.user_identity.identity_type.clone());
                     let service = e.event_source.trim_end_matches(".amazonaws.com");
                     let ok = e.error_code.is_none();
@@ -60,6 +65,10 @@ pub fn LastStep() -> Html {
                         </li>
                     }
                 }) }
+                if more > 0 {
+                    <li class="plain"><span class="mark">{ "…" }</span>
+                        { format!("{more} more call{} in the event log", if more == 1 { "" } else { "s" }) }</li>
+                }
                 if imds > 0 {
                     <li class="plain"><span class="mark">{ "⇄" }</span>
                         { format!("{imds} request{} to the metadata service (169.254.169.254)", if imds == 1 { "" } else { "s" }) }</li>

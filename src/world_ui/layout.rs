@@ -75,10 +75,10 @@ pub struct Metrics {
 impl Default for Metrics {
     fn default() -> Self {
         Metrics {
-            node_width: 214.0,
+            node_width: 232.0,
             node_height: 74.0,
             instance_height: 112.0,
-            column_gap: 44.0,
+            column_gap: 36.0,
             row_gap: 18.0,
             margin: 12.0,
             heading: 26.0,
@@ -297,7 +297,7 @@ mod tests {
         let l = layout(&[], &m);
         assert!(l.nodes.is_empty());
         assert!(l.height >= m.margin + m.heading + m.node_height);
-        assert!((l.width - (2.0 * 12.0 + 5.0 * 214.0 + 4.0 * 44.0)).abs() < 1e-9);
+        assert!((l.width - (2.0 * 12.0 + 5.0 * 232.0 + 4.0 * 36.0)).abs() < 1e-9);
     }
 
     #[test]

@@ -56,7 +56,7 @@ test('console way: role + profile, launch with it, upload from the instance', as
   await advance(page, '5m');
   const instance = page.getByTestId(`node-instance:${id}`);
   assert.match(await instance.textContent(), /running/);
-  assert.match(await instance.textContent(), /IMDS: credentials valid until 06:05/);
+  assert.match(await instance.textContent(), /credentials valid until 06:05/);
 
   // Connect and upload.
   await page.getByTestId('tab-ec2').click();

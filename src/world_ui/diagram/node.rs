@@ -49,7 +49,7 @@ pub fn NodeBox(props: &NodeBoxProps) -> Html {
             .collect::<Vec<_>>()
             .join("; ")
     );
-    let chars = ((r.w - 20.0) / 6.1) as usize;
+    let chars = ((r.w - 18.0) / 5.7) as usize;
     let is_instance = n.kind == Kind::Instance && !missing;
     // Instances: first lines plain, the last two in the IMDS and app boxes.
     let (plain, boxed) = if is_instance {
@@ -79,8 +79,8 @@ pub fn NodeBox(props: &NodeBoxProps) -> Html {
                         <rect x="6" y={format!("{y:.0}")} width={format!("{:.0}", r.w - 12.0)}
                               height="19" rx="5" />
                         <text class="flow-sublabel" x="11" y={format!("{:.0}", y + 13.0)}>{ label }</text>
-                        <text class="flow-line" x="44" y={format!("{:.0}", y + 13.5)}>
-                            { clip(text, chars.saturating_sub(6)) }
+                        <text class="flow-line" x="42" y={format!("{:.0}", y + 13.5)}>
+                            { clip(text, chars.saturating_sub(5)) }
                         </text>
                     </g>
                 }

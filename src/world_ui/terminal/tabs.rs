@@ -21,9 +21,9 @@ pub fn HostTabs() -> Html {
                     dispatcher.dispatch(Action::SelectTab(host.clone()));
                 });
                 let label = if tab.host == LAPTOP {
-                    "💻 laptop".to_string()
+                    "laptop".to_string()
                 } else {
-                    format!("🖥 {}", tab.host)
+                    format!("ec2-user@{}", tab.host)
                 };
                 html! {
                     <button type="button" role="tab" aria-selected={current.to_string()}
