@@ -134,3 +134,25 @@ fn completion_of_commands_services_operations_options_ids_and_files() {
     assert!(candidates(&shell, &world, "echo 'unclosed").1.is_empty());
     assert_eq!(complete(&shell, &world, "aws s3 ls", 99).replace_from, 7);
 }
+
+#[test]
+fn every_operation_in_the_tables_is_one_the_world_offers() {
+    use iamsim_engine::world::Origin;
+    use iamsim_shell::aws::spec::SERVICES;
+    let mut world = World::new(0);
+    let keys = world.admin_credentials();
+    for service in SERVICES {
+        for op in service.parsed() {
+            let result = world.call(
+                Origin::Laptop,
+                Some(&keys),
+                service.endpoint,
+                &op.api,
+                serde_json::json!({}),
+            );
+            if let Err(e) = result {
+                assert_ne!(e.code, "InvalidAction", "{} {}", service.command, op.name);
+            }
+        }
+    }
+}
