@@ -5,7 +5,7 @@
 //! command line against a [`World`](iamsim_engine::world::World) and returns a
 //! [`LineOutput`] (stdout, stderr, both interleaved, exit status, `clear`);
 //! [`Shell::prompt`] and [`Shell::current_host`] say where the terminal is;
-//! [`complete`] suggests completions. Nothing here reads the wall clock or the
+//! [`complete()`] suggests completions. Nothing here reads the wall clock or the
 //! operating system: the browser terminal and the native `iamsim` share it.
 //!
 //! Code map: [`parse`] (one command line → pipelines, bash's errors), [`shell`]
@@ -13,7 +13,7 @@
 //! (coreutils-like commands), [`fs`] and [`host`] (a file system and variables per
 //! host), [`curl`] (the metadata service), [`aws`] (the AWS CLI: tables,
 //! shorthand, credential chain, output formats, JMESPath, `s3`, `configure`,
-//! waiters), [`complete`], [`script`] (transcripts).
+//! waiters), [`mod@complete`], [`script`] (transcripts).
 //!
 //! Approximations (said here once): only us-east-1 answers (other regions cannot
 //! connect); a named profile without a region borrows the default profile's;
