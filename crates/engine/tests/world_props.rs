@@ -382,3 +382,162 @@ proptest! {
         prop_assert!(loaded == w);
     }
 }
+
+const OPERATIONS: &[(&str, &str)] = &[
+    ("iam", "CreateRole"),
+    ("iam", "GetRole"),
+    ("iam", "ListRoles"),
+    ("iam", "UpdateAssumeRolePolicy"),
+    ("iam", "DeleteRole"),
+    ("iam", "AttachRolePolicy"),
+    ("iam", "DetachRolePolicy"),
+    ("iam", "ListAttachedRolePolicies"),
+    ("iam", "PutRolePolicy"),
+    ("iam", "GetRolePolicy"),
+    ("iam", "DeleteRolePolicy"),
+    ("iam", "ListRolePolicies"),
+    ("iam", "CreatePolicy"),
+    ("iam", "GetPolicy"),
+    ("iam", "GetPolicyVersion"),
+    ("iam", "ListPolicies"),
+    ("iam", "DeletePolicy"),
+    ("iam", "CreateInstanceProfile"),
+    ("iam", "GetInstanceProfile"),
+    ("iam", "ListInstanceProfiles"),
+    ("iam", "ListInstanceProfilesForRole"),
+    ("iam", "AddRoleToInstanceProfile"),
+    ("iam", "RemoveRoleFromInstanceProfile"),
+    ("iam", "DeleteInstanceProfile"),
+    ("iam", "CreateUser"),
+    ("iam", "GetUser"),
+    ("iam", "ListUsers"),
+    ("iam", "AttachUserPolicy"),
+    ("iam", "PutUserPolicy"),
+    ("iam", "CreateAccessKey"),
+    ("iam", "DeleteAccessKey"),
+    ("iam", "ListAccessKeys"),
+    ("sts", "AssumeRole"),
+    ("sts", "GetCallerIdentity"),
+    ("ec2", "RunInstances"),
+    ("ec2", "DescribeInstances"),
+    ("ec2", "StartInstances"),
+    ("ec2", "StopInstances"),
+    ("ec2", "TerminateInstances"),
+    ("ec2", "AssociateIamInstanceProfile"),
+    ("ec2", "ReplaceIamInstanceProfileAssociation"),
+    ("ec2", "DisassociateIamInstanceProfile"),
+    ("ec2", "DescribeIamInstanceProfileAssociations"),
+    ("ec2", "ModifyInstanceMetadataOptions"),
+    ("s3", "CreateBucket"),
+    ("s3", "ListBuckets"),
+    ("s3", "HeadBucket"),
+    ("s3", "PutObject"),
+    ("s3", "GetObject"),
+    ("s3", "ListObjectsV2"),
+    ("s3", "DeleteObject"),
+    ("s3", "DeleteBucket"),
+    ("s3", "PutBucketPolicy"),
+    ("s3", "GetBucketPolicy"),
+    ("s3", "DeleteBucketPolicy"),
+    ("logs", "CreateLogGroup"),
+    ("logs", "CreateLogStream"),
+    ("logs", "PutLogEvents"),
+    ("logs", "DescribeLogGroups"),
+    ("ssm", "DescribeInstanceInformation"),
+    ("ec2", "NoSuchOperation"),
+];
+
+const MEMBERS: &[&str] = &[
+    "RoleName",
+    "AssumeRolePolicyDocument",
+    "PolicyDocument",
+    "PolicyArn",
+    "PolicyName",
+    "Path",
+    "MaxSessionDuration",
+    "InstanceProfileName",
+    "UserName",
+    "AccessKeyId",
+    "RoleArn",
+    "RoleSessionName",
+    "DurationSeconds",
+    "ImageId",
+    "InstanceType",
+    "MinCount",
+    "MaxCount",
+    "IamInstanceProfile",
+    "MetadataOptions",
+    "InstanceIds",
+    "InstanceId",
+    "AssociationId",
+    "Filters",
+    "HttpTokens",
+    "HttpPutResponseHopLimit",
+    "HttpEndpoint",
+    "Bucket",
+    "Key",
+    "Body",
+    "Policy",
+    "logGroupName",
+    "logStreamName",
+    "logEvents",
+    "Scope",
+    "VersionId",
+    "Tags",
+    "TagSpecifications",
+];
+
+fn json_value() -> impl Strategy<Value = Value> {
+    let leaf = prop_oneof![
+        Just(Value::Null),
+        any::<bool>().prop_map(Value::Bool),
+        any::<i64>().prop_map(|n| json!(n)),
+        "[ -~]{0,12}".prop_map(Value::String),
+        prop_oneof![
+            Just("R0"),
+            Just("P0"),
+            Just("ami-0abcdef1234567890"),
+            Just("mybucket"),
+            Just("{"),
+            Just(EC2_TRUST)
+        ]
+        .prop_map(|s| Value::String(s.to_string())),
+    ];
+    leaf.prop_recursive(3, 24, 4, |inner| {
+        prop_oneof![
+            proptest::collection::vec(inner.clone(), 0..4).prop_map(Value::Array),
+            proptest::collection::btree_map(
+                prop_oneof![
+                    Just("Name".to_string()),
+                    Just("Arn".to_string()),
+                    Just("Key".to_string()),
+                    Just("Value".to_string()),
+                    Just("Values".to_string()),
+                    "[a-z]{1,4}"
+                ],
+                inner,
+                0..4
+            )
+            .prop_map(|m| Value::Object(m.into_iter().collect())),
+        ]
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 256, .. ProptestConfig::default() })]
+
+    /// Whatever the parameters, every operation answers (never panics) and records an event.
+    #[test]
+    fn any_parameters_get_an_answer(
+        op in 0..OPERATIONS.len(),
+        members in proptest::collection::btree_map(0..MEMBERS.len(), json_value(), 0..6),
+    ) {
+        let mut w = setup(1);
+        let (service, operation) = OPERATIONS[op];
+        let params = Value::Object(members.into_iter().map(|(k, v)| (MEMBERS[k].to_string(), v)).collect());
+        let before = w.events().len();
+        let _ = admin(&mut w, service, operation, params);
+        prop_assert_eq!(w.events().len(), before + 1);
+        w.advance(3600);
+    }
+}
