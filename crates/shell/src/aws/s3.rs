@@ -370,7 +370,7 @@ fn cp(ctx: &mut Ctx<'_>, sub: &str, args: &[String], out: &mut Out) {
                         let _ = ctx.call("s3", "DeleteObject", json!({"Bucket": bucket, "Key": key}));
                     }
                 }
-                Err(e) => upload_failed(out, verb, &format!("s3://{bucket}/{key}"), &shown, &e, "GetObject"),
+                Err(e) => download_failed(out, verb, &bucket, &key, &shown, &e),
             }
         }
         (Some(_), Some(_)) => out.fail(
@@ -435,6 +435,45 @@ fn recursive_copy(ctx: &mut Ctx<'_>, sub: &str, source: &str, dest: &str, out: &
         _ => out.fail(
             super::EXIT_USAGE,
             format!("\nError: Invalid argument type\nusage: aws s3 {sub} <LocalPath> <S3Uri> or <S3Uri> <LocalPath> --recursive"),
+        ),
+    }
+}
+
+/// A download starts with HeadObject, whose replies have no body: the CLI
+/// reports those as `fatal error` with the HTTP status.
+fn download_failed(
+    out: &mut Out,
+    verb: &str,
+    bucket: &str,
+    key: &str,
+    shown: &str,
+    error: &CallError,
+) {
+    let head = "An error occurred ({}) when calling the HeadObject operation: {}";
+    let fatal = match error {
+        CallError::Api(e) if e.code == "NoSuchKey" => Some(head.replacen("{}", "404", 1).replacen(
+            "{}",
+            &format!("Key \"{key}\" does not exist"),
+            1,
+        )),
+        CallError::Api(e) if e.code == "NoSuchBucket" => {
+            Some(head.replacen("{}", "404", 1).replacen("{}", "Not Found", 1))
+        }
+        CallError::Api(e) if e.http_status == 403 => {
+            Some(head.replacen("{}", "403", 1).replacen("{}", "Forbidden", 1))
+        }
+        CallError::Api(_) => None,
+        other => Some(other.short("HeadObject")),
+    };
+    match fatal {
+        Some(message) => out.fail(1, format!("fatal error: {message}")),
+        None => upload_failed(
+            out,
+            verb,
+            &format!("s3://{bucket}/{key}"),
+            shown,
+            error,
+            "GetObject",
         ),
     }
 }

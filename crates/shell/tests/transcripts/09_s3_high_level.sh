@@ -27,3 +27,6 @@ aws s3 ls s3://site-bucket --recursive
 aws s3 cp s3://site-bucket/www copy --recursive
 cat copy/css/main.css
 aws s3 rm s3://site-bucket/www --recursive
+aws s3 cp s3://site-bucket/missing.txt .
+aws s3 cp s3://no-such-bucket-here/f.txt .
+echo $?

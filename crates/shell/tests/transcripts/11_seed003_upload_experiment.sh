@@ -10,6 +10,7 @@ aws s3 cp f.txt s3://madhu-testing/f.txt
 echo $?
 aws sts get-caller-identity
 echo $?
+aws s3 cp s3://madhu-testing/f.txt copy.txt
 exit
 echo '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"ec2.amazonaws.com"},"Action":"sts:AssumeRole"}]}' > trust.json
 aws iam create-role --role-name madhu-test-role --assume-role-policy-document file://trust.json --query Role.Arn --output text
