@@ -225,9 +225,19 @@ impl Shell {
                         diag.errln("bash: maximum nesting depth exceeded");
                         (String::new(), true)
                     } else {
+                        // `$(…)` is a subshell: its `cd`, variables and `ssh`/`exit`
+                        // do not reach this shell (files it writes do).
+                        let stack = self.stack.clone();
+                        let saved = {
+                            let h = self.current_host_mut(st);
+                            (h.cwd.clone(), h.oldpwd.clone(), h.vars.clone())
+                        };
                         st.depth += 1;
                         let out = self.run_list(world, list, st);
                         st.depth -= 1;
+                        self.stack = stack;
+                        let h = self.current_host_mut(st);
+                        (h.cwd, h.oldpwd, h.vars) = saved;
                         let mut text = String::new();
                         for (fd, chunk) in out.chunks {
                             if fd == STDOUT {
@@ -611,6 +621,9 @@ impl Shell {
                 out.fail(255, "ssh: too many nested sessions");
                 return out;
             }
+            // The remote command runs on the instance; whatever it does to the
+            // session stack (`exit`, another `ssh`), the terminal comes back here.
+            let depth = self.stack.len();
             self.stack.push(instance.id.clone());
             st.depth += 1;
             let line = remote.join(" ");
@@ -623,7 +636,7 @@ impl Shell {
                 }
             };
             st.depth -= 1;
-            self.stack.pop();
+            self.stack.truncate(depth);
             return result;
         }
         self.stack.push(instance.id.clone());

@@ -156,3 +156,18 @@ fn every_operation_in_the_tables_is_one_the_world_offers() {
         }
     }
 }
+
+#[test]
+fn a_remote_command_returns_to_where_it_started() {
+    let mut world = World::new(0);
+    let mut shell = Shell::new(&world);
+    let id = launch(&mut shell, &mut world);
+    shell.run_line(&mut world, &format!("ssh {id}"));
+    let out = shell.run_line(&mut world, &format!("ssh {id} exit"));
+    assert_eq!(out.stdout, "logout\n");
+    assert_eq!(shell.current_host(), id);
+    shell.run_line(&mut world, &format!("ssh {id} ssh {id}"));
+    assert_eq!(shell.current_host(), id);
+    shell.run_line(&mut world, "exit");
+    assert_eq!(shell.current_host(), "laptop");
+}

@@ -10,3 +10,4 @@ false && echo never; echo "status was $?"
 true; echo $? ; ! true; echo $?
 echo ~ ~/x "~"
 echo "#not a comment" # a comment
+X=$(cd /tmp; INNER=1; pwd); echo "$X $PWD [$INNER]"
