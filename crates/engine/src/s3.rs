@@ -74,6 +74,21 @@ fn etag(body: &str) -> String {
     format!("\"{h1:016x}{h2:016x}\"")
 }
 
+/// A HEAD request's error: no body, so the SDK sees only the status (`404`, `Not Found`).
+fn head_error(error: ApiError) -> ApiError {
+    let message = match error.http_status {
+        404 => "Not Found",
+        403 => "Forbidden",
+        409 => "Conflict",
+        _ => "Bad Request",
+    };
+    ApiError {
+        code: error.http_status.to_string(),
+        message: message.to_string(),
+        ..error
+    }
+}
+
 fn bucket_arn(bucket: &str) -> String {
     format!("arn:aws:s3:::{bucket}")
 }
@@ -151,9 +166,33 @@ impl World {
         p: &Params<'_>,
     ) -> Result<Value, ApiError> {
         let name = p.str("Bucket")?;
-        self.s3_bucket_exists(name)?;
-        self.s3_check(cx, "s3:ListBucket", &bucket_arn(name), name)?;
+        self.s3_bucket_exists(name).map_err(head_error)?;
+        self.s3_check(cx, "s3:ListBucket", &bucket_arn(name), name)
+            .map_err(head_error)?;
         Ok(json!({ "BucketRegion": crate::world::REGION }))
+    }
+
+    /// `HeadObject` (authorized as s3:GetObject; HEAD replies carry no body, so errors are
+    /// the bare status: `404 Not Found`, `403 Forbidden`).
+    pub(crate) fn s3_head_object(
+        &mut self,
+        cx: &mut CallCtx,
+        p: &Params<'_>,
+    ) -> Result<Value, ApiError> {
+        let name = p.str("Bucket")?;
+        let key = p.str("Key")?;
+        self.s3_bucket_exists(name).map_err(head_error)?;
+        self.s3_check(cx, "s3:GetObject", &object_arn(name, key), name)
+            .map_err(head_error)?;
+        let Some(object) = self.s3.buckets.get(name).and_then(|b| b.objects.get(key)) else {
+            return Err(head_error(AwsError::no_such_key().into()));
+        };
+        Ok(json!({
+            "ContentLength": object.body.len(),
+            "ETag": object.etag,
+            "LastModified": object.last_modified.iso_offset(),
+            "ContentType": "binary/octet-stream",
+        }))
     }
 
     /// `DeleteBucket`.

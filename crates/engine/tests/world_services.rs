@@ -469,6 +469,37 @@ fn s3_buckets_and_bucket_policies() {
         )
         .unwrap();
     assert_eq!(got["Body"], "x");
+    let head = ok(
+        &mut w,
+        "s3",
+        "HeadObject",
+        json!({"Bucket": "data-bucket", "Key": "a/b.txt"}),
+    );
+    assert_eq!(head["ContentLength"], 1);
+    let e = admin(
+        &mut w,
+        "s3",
+        "HeadObject",
+        json!({"Bucket": "data-bucket", "Key": "missing"}),
+    )
+    .unwrap_err();
+    assert_eq!(
+        e.cli_message("HeadObject"),
+        "An error occurred (404) when calling the HeadObject operation: Not Found"
+    );
+    let e = w
+        .call(
+            Origin::Laptop,
+            Some(&reader),
+            "s3",
+            "HeadObject",
+            json!({"Bucket": "data-bucket", "Key": "other"}),
+        )
+        .unwrap_err();
+    assert_eq!(
+        (e.code.as_str(), e.message.as_str(), e.http_status),
+        ("404", "Not Found", 404)
+    );
     let e = admin(
         &mut w,
         "s3",
@@ -524,7 +555,14 @@ fn s3_buckets_and_bucket_policies() {
         json!({"Bucket": "data-bucket"}),
     );
     let e = admin(&mut w, "s3", "HeadBucket", json!({"Bucket": "data-bucket"})).unwrap_err();
-    assert_eq!(e.code, "NoSuchBucket");
+    assert_eq!(
+        (e.code.as_str(), e.message.as_str(), e.http_status),
+        ("404", "Not Found", 404)
+    );
+    assert_eq!(
+        e.cli_message("HeadBucket"),
+        "An error occurred (404) when calling the HeadBucket operation: Not Found"
+    );
 }
 
 #[test]

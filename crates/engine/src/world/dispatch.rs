@@ -153,6 +153,7 @@ impl World {
             ("s3", "CreateBucket") => self.s3_create_bucket(cx, p),
             ("s3", "ListBuckets") => self.s3_list_buckets(cx),
             ("s3", "HeadBucket") => self.s3_head_bucket(cx, p),
+            ("s3", "HeadObject") => self.s3_head_object(cx, p),
             ("s3", "DeleteBucket") => self.s3_delete_bucket(cx, p),
             ("s3", "PutObject") => self.s3_put_object(cx, p),
             ("s3", "GetObject") => self.s3_get_object(cx, p),
