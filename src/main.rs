@@ -8,6 +8,7 @@
 
 mod playground;
 mod route;
+mod scenario_ui;
 mod state;
 #[cfg(target_arch = "wasm32")]
 mod ui;

@@ -12,6 +12,12 @@ pub enum Route {
     Playground,
     /// `#/scenario/NAME`: a guided scenario.
     Scenario(String),
+    /// `#/scenario/NAME/step/N`: step N (1-based) of a guided scenario.
+    ScenarioStep(String, usize),
+    /// `#/lessons`: the guided scenarios.
+    Lessons,
+    /// `#/quiz`: the quiz.
+    Quiz,
     /// `#/__panic`: panics on purpose, so the tests can see the error screen.
     DeliberatePanic,
     /// Anything else, kept so the page can say what was asked for.
@@ -28,11 +34,19 @@ impl Route {
             // The world page's panels are the home page too.
             "" | "/terminal" | "/iam" | "/ec2" | "/s3" | "/events" => Route::Home,
             "/playground" => Route::Playground,
+            "/lessons" => Route::Lessons,
+            "/quiz" => Route::Quiz,
             "/__panic" => Route::DeliberatePanic,
             other => match other.strip_prefix("/scenario/") {
                 Some(name) if !name.is_empty() && !name.contains('/') => {
                     Route::Scenario(name.to_string())
                 }
+                Some(rest) => match rest.split_once("/step/").map(|(n, s)| (n, s.parse())) {
+                    Some((name, Ok(step))) if !name.is_empty() && !name.contains('/') => {
+                        Route::ScenarioStep(name.to_string(), step)
+                    }
+                    _ => Route::NotFound(path.to_string()),
+                },
                 _ => Route::NotFound(path.to_string()),
             },
         }
@@ -44,6 +58,9 @@ impl Route {
             Route::Home => "#/".to_string(),
             Route::Playground => "#/playground".to_string(),
             Route::Scenario(name) => format!("#/scenario/{name}"),
+            Route::ScenarioStep(name, step) => format!("#/scenario/{name}/step/{step}"),
+            Route::Lessons => "#/lessons".to_string(),
+            Route::Quiz => "#/quiz".to_string(),
             Route::DeliberatePanic => "#/__panic".to_string(),
             Route::NotFound(path) => format!("#{path}"),
         }

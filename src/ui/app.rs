@@ -11,6 +11,7 @@ use super::{browser, header::Header, not_found::NotFound, notice::Notice};
 use super::{playground::page::PlaygroundPage, scenario::ScenarioPage};
 use crate::playground::storage;
 use crate::route::Route;
+use crate::scenario_ui::{LessonsPage, QuizPage, ScenarioPlayer};
 use crate::state::{Action, AppState};
 use crate::world_ui::WorldPage;
 
@@ -59,7 +60,15 @@ pub fn App(props: &AppProps) -> Html {
         // The mount point of the world UI (src/world_ui, another owner).
         Route::Home => html! { <WorldPage /> },
         Route::Playground => html! { <PlaygroundPage /> },
-        Route::Scenario(name) => html! { <ScenarioPage name={name.clone()} /> },
+        Route::Scenario(name) | Route::ScenarioStep(name, _)
+            if iamsim_lessons::scenario(name).is_none() =>
+        {
+            html! { <ScenarioPage name={name.clone()} /> }
+        }
+        Route::Scenario(id) => html! { <ScenarioPlayer id={id.clone()} step={1} /> },
+        Route::ScenarioStep(id, step) => html! { <ScenarioPlayer id={id.clone()} step={*step} /> },
+        Route::Lessons => html! { <LessonsPage /> },
+        Route::Quiz => html! { <QuizPage /> },
         Route::NotFound(path) => html! { <NotFound path={path.clone()} /> },
         Route::DeliberatePanic => html! { <DeliberatePanic /> },
     };

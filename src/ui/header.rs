@@ -35,6 +35,8 @@ pub fn Header(props: &HeaderProps) -> Html {
             <nav class="site-nav" aria-label="Main">
                 { link(Route::Home, "Instance story", "nav-home") }
                 { link(Route::Playground, "Policy playground", "nav-playground") }
+                { link(Route::Lessons, "Lessons", "nav-lessons") }
+                { link(Route::Quiz, "Quiz", "nav-quiz") }
             </nav>
         </header>
     }

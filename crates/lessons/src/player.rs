@@ -21,6 +21,10 @@ pub enum Entry {
     },
     /// A shell line and what it printed.
     Line {
+        /// `laptop`, or the id of the instance the terminal was on.
+        host: String,
+        /// How many events the world had before the line ran.
+        events_before: usize,
         /// The prompt it was typed at.
         prompt: String,
         /// The line.
@@ -178,12 +182,39 @@ impl Player {
         Some(step.check.evaluate(&self.view()))
     }
 
+    /// The next step's actions as a learner would type them, with instance ids filled in
+    /// from this world (the "show the commands" of try it yourself).
+    pub fn solution(&self) -> Vec<String> {
+        let Some(step) = self.next_step() else {
+            return Vec::new();
+        };
+        step.actions
+            .iter()
+            .filter_map(|action| match action {
+                Action::Shell {
+                    on: On::Laptop,
+                    line,
+                } => Some(format!("laptop$ {}", self.substitute(line))),
+                Action::Shell {
+                    on: On::Instance(name),
+                    line,
+                } => Some(format!("{name}$ {}", self.substitute(line))),
+                Action::Console(console) => Some(format!("[console] {}", console.describe())),
+                Action::ExplainLastDenial => None,
+            })
+            .collect()
+    }
+
     /// Types a line in the terminal, wherever it is (try it yourself).
     pub fn type_line(&mut self, line: &str) -> LineOutput {
         let prompt = self.shell.prompt();
+        let host = self.shell.current_host().to_string();
+        let events_before = self.world.events().len();
         let output = self.shell.run_line(&mut self.world, line);
         self.output.push_str(&output.combined);
         self.entries.push(Entry::Line {
+            host,
+            events_before,
             prompt,
             line: line.to_string(),
             output: output.combined.clone(),
@@ -205,6 +236,7 @@ impl Player {
                     prompt,
                     line,
                     output,
+                    ..
                 } => {
                     text.push_str(prompt);
                     text.push_str(line);

@@ -49,6 +49,10 @@ pub(crate) static SCENARIO: Scenario = Scenario {
                 },
                 Action::Shell {
                     on: On::Laptop,
+                    line: "aws configure set region us-east-1 --profile dev",
+                },
+                Action::Shell {
+                    on: On::Laptop,
                     line: "aws sts get-caller-identity --profile dev --query Arn --output text",
                 },
             ],
