@@ -395,11 +395,16 @@ fn judge_statement(
     let (principal_matched, principal) = if ty == PolicyType::Resource {
         match s.principal() {
             // IUG: a NotPrincipal with Deny always denies a principal that
-            // has a permissions boundary, whatever it lists.
+            // has a permissions boundary, whatever it lists; otherwise it
+            // exempts a caller only when every identity of the caller is
+            // listed. With Allow (which AWS no longer supports and always
+            // discouraged) it "allows all principals except the one named":
+            // a caller any of whose identities is named is left out.
             Some(p) if p.is_negated() => (
-                Some(
-                    (has_boundary && s.effect() == Effect::Deny) || p.applies_to(request.principal),
-                ),
+                Some(match s.effect() {
+                    Effect::Deny => has_boundary || p.applies_to(request.principal),
+                    Effect::Allow => p.best_match(request.principal).is_none(),
+                }),
                 Some(PrincipalMatch::Anyone),
             ),
             Some(p) => {

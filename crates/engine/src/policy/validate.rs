@@ -335,6 +335,11 @@ pub fn is_valid_aws_principal(value: &str) -> bool {
     if value == "*" || is_account_id(value) {
         return true;
     }
+    // IUG "AWS JSON policy elements: Principal": a wildcard cannot stand for
+    // part of a principal's name or ARN; only `"*"` alone means everyone.
+    if value.contains(['*', '?']) {
+        return false;
+    }
     let mut parts = value.splitn(6, ':');
     let (Some("arn"), Some(partition), Some(service), Some(""), Some(account), Some(resource)) = (
         parts.next(),
