@@ -158,10 +158,16 @@ pub(crate) static SCENARIO: Scenario = Scenario {
         Step {
             title: "Now the launch works",
             narration: "The same launch succeeds, and the new instance carries profile app.",
-            actions: &[Action::Shell {
-                on: On::Laptop,
-                line: "aws ec2 run-instances --profile dev --image-id ami-0abcdef1234567890 --instance-type t3.micro --iam-instance-profile Name=app --tag-specifications 'ResourceType=instance,Tags=[{Key=Name,Value=dev-app}]' --query 'Instances[0].IamInstanceProfile.Arn' --output text",
-            }],
+            actions: &[
+                Action::Shell {
+                    on: On::Laptop,
+                    line: "aws ec2 run-instances --profile dev --image-id ami-0abcdef1234567890 --instance-type t3.micro --iam-instance-profile Name=app --tag-specifications 'ResourceType=instance,Tags=[{Key=Name,Value=dev-app}]' --query 'Instances[0].InstanceId' --output text",
+                },
+                Action::Shell {
+                    on: On::Laptop,
+                    line: "aws ec2 describe-instances --profile dev --filters Name=tag:Name,Values=dev-app --query 'Reservations[].Instances[].IamInstanceProfile.Arn' --output text",
+                },
+            ],
             check: Check {
                 text: "dev launched instance dev-app with profile app",
                 test: Test::All(&[
