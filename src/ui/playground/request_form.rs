@@ -34,7 +34,7 @@ fn field(
         )
     });
     html! {
-        <div class="field">
+        <div class="pg-field">
             <label class="label" for={id}>{ label }</label>
             <input {id} class="input code" value={value.to_string()} {oninput}
                 spellcheck="false" autocomplete="off" autocapitalize="off" data-testid={id} />
