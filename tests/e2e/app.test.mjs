@@ -17,7 +17,7 @@ after(async () => {
 });
 
 test('the home page has the header and leads to the playground', async () => {
-  const { context, page, errors } = await openApp(env, '');
+  const { context, page, errors, requests } = await openApp(env, '');
   assert.equal(
     (await page.locator('.site-header .brand').textContent()).replace(/\s+/g, ' ').trim(),
     'iamsim — how an EC2 instance gets its permissions',
@@ -30,6 +30,10 @@ test('the home page has the header and leads to the playground', async () => {
   assert.equal(await page.getByTestId('nav-playground').getAttribute('aria-current'), 'page');
   await page.goBack();
   await page.getByTestId('world-page').waitFor();
+  await page.waitForLoadState('networkidle');
+  for (const url of requests) {
+    assert.ok(url.startsWith(env.server.url) || url.startsWith('data:'), `request to ${url}`);
+  }
   assert.deepEqual(errors, []);
   await context.close();
 });
