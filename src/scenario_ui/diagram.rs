@@ -16,13 +16,24 @@ use crate::world_ui::text::clip;
 pub struct ScenarioDiagramProps {
     /// What to draw.
     pub model: Rc<DiagramModel>,
+    /// Narrower boxes, so the drawing scales up where it is shown large (presenter mode).
+    #[prop_or_default]
+    pub narrow: bool,
 }
 
 /// The diagram.
 #[component]
 pub fn ScenarioDiagram(props: &ScenarioDiagramProps) -> Html {
     let model = &props.model;
-    let metrics = Metrics::default();
+    let metrics = if props.narrow {
+        Metrics {
+            node_width: 180.0,
+            column_gap: 26.0,
+            ..Metrics::default()
+        }
+    } else {
+        Metrics::default()
+    };
     let kinds: Vec<Kind> = model.nodes.iter().map(|n| n.kind).collect();
     let placed = layout(&kinds, &metrics);
     let rect_of = |key: &str| {

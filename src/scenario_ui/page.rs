@@ -208,7 +208,7 @@ pub fn ScenarioPlayer(props: &ScenarioPlayerProps) -> Html {
                     }
                 </div>
                 <div class="sp-visual">
-                    <ScenarioDiagram model={model} />
+                    <ScenarioDiagram model={model} narrow={*presenter} />
                     if !trying {
                         <StepEvents player={player.clone()} />
                     }
