@@ -37,8 +37,10 @@ for target in $(cargo +nightly fuzz list --fuzz-dir fuzz); do
       printf '%s' "$line" >"fuzz/corpus/$target/sample-$i"
     done < <(cat crates/cli/tests/data/*.jsonl)
   fi
+  dict=()
+  case "$target" in policy_parse | eval_line) dict=(-dict=fuzz/policy.dict) ;; esac
   echo "fuzz smoke: $target for ${SECS}s"
-  if cargo +nightly fuzz run --fuzz-dir fuzz "$target" -- \
+  if cargo +nightly fuzz run --fuzz-dir fuzz "$target" -- "${dict[@]}" \
       -max_total_time="$SECS" -rss_limit_mb=2048 -max_len=8192 >"$LOGS/$target.log" 2>&1; then
     grep -E '^(#[0-9]+ +DONE|Done )' "$LOGS/$target.log" | tail -1 || tail -1 "$LOGS/$target.log"
   else
