@@ -773,6 +773,19 @@ mod tests {
             .unwrap();
         assert_eq!(edge.label.as_deref(), Some("✗ no credentials"));
         assert!(edge.lit);
+        // Another failing call on the same instance keeps the bucket's result.
+        let s = run(s, "aws sts get-caller-identity");
+        let m = model(&s);
+        let bucket_edge = m
+            .edges
+            .iter()
+            .find(|e| e.to == "bucket:demo-bucket")
+            .unwrap();
+        assert_eq!(bucket_edge.label.as_deref(), Some("✗ no credentials"));
+        assert!(!bucket_edge.lit);
+        let sts_edge = m.edges.iter().find(|e| e.to == "sts").unwrap();
+        assert_eq!(sts_edge.label.as_deref(), Some("✗ no credentials"));
+        assert!(sts_edge.lit);
     }
 
     #[test]

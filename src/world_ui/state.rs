@@ -120,7 +120,7 @@ pub struct WorldState {
     pub redo: Vec<Step>,
     /// The last console command's result.
     pub console: Option<ConsoleResult>,
-    /// "Unable to locate credentials" failures on instances, by instance id.
+    /// "Unable to locate credentials" failures on instances, by instance id and bucket.
     pub local_failures: BTreeMap<String, LocalFailure>,
     /// The events the last step appended.
     pub last_events: std::ops::Range<usize>,
@@ -282,11 +282,12 @@ impl WorldState {
         if let Some(instance_id) = tab.shell.host().instance_id()
             && out.combined.contains("Unable to locate credentials")
         {
+            let bucket = bucket_named(line);
             self.local_failures.insert(
-                instance_id.to_string(),
+                format!("{instance_id} {}", bucket.as_deref().unwrap_or_default()),
                 LocalFailure {
                     instance_id: instance_id.to_string(),
-                    bucket: bucket_named(line),
+                    bucket,
                     at_event: events_before,
                     step: self.steps.len(),
                 },

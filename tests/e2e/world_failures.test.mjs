@@ -20,7 +20,9 @@ test('no instance profile: the CLI on the instance finds no credentials', async 
   await run(page, `ssh ${id}`);
   await run(page, 'echo x > f.txt');
   const out = await run(page, 'aws s3 cp f.txt s3://demo-bucket/f.txt');
-  assert.match(out, /Unable to locate credentials\. You can configure credentials by running "aws configure"\./);
+  assert.equal(out, 'upload failed: ./f.txt to s3://demo-bucket/f.txt Unable to locate credentials\n');
+  const who = await run(page, 'aws sts get-caller-identity');
+  assert.equal(who, '\nUnable to locate credentials. You can configure credentials by running "aws configure".\n');
   const edge = page.getByTestId(`edge-instance:${id}-bucket:demo-bucket`);
   assert.match(await edge.textContent(), /✗ no credentials/);
   assert.match(await page.getByTestId(`node-instance:${id}`).textContent(), /no instance profile/);

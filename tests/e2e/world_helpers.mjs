@@ -64,7 +64,7 @@ export async function run(page, line) {
 }
 
 /** Presses Tab until the focused element has this data-testid (keyboard only). */
-export async function tabTo(page, testid, max = 120) {
+export async function tabTo(page, testid, max = 250) {
   for (let i = 0; i < max; i += 1) {
     const id = await page.evaluate(() => document.activeElement?.getAttribute('data-testid'));
     if (id === testid) return;

@@ -64,7 +64,7 @@ test('export then import gives the same world', async () => {
 
   await page.getByTestId('reset').click();
   assert.match(await page.getByTestId('flow-diagram').textContent(), /No bucket/);
-  await page.getByTestId('import').setInputFiles(path);
+  await page.getByTestId('import').setInputFiles({ name: 'iamsim-world.json', mimeType: 'application/json', buffer: Buffer.from(text) });
   await page.getByTestId('node-bucket:exported-bucket').waitFor();
   assert.match(await page.getByTestId('world-banner').textContent(), /Imported iamsim-world\.json: 2 steps/);
   assert.equal(await page.getByTestId('flow-diagram').innerHTML(), diagramBefore);

@@ -36,9 +36,13 @@ test('CLI way from the laptop terminal, then upload from the instance', async ()
   await input.press('ArrowDown');
   assert.equal(await input.inputValue(), '');
   // Tab completes.
+  await input.fill('aws iam create-instance-pr');
+  await input.press('Tab');
+  assert.equal(await input.inputValue(), 'aws iam create-instance-profile ');
+  // Several candidates: they are listed under the line.
   await input.fill('aws s3 m');
   await input.press('Tab');
-  assert.equal(await input.inputValue(), 'aws s3 mb ');
+  assert.match(await page.getByTestId('completion').textContent(), /mb {2}mv/);
   await input.fill('');
 
   await page.getByTestId('advance-5m').click();

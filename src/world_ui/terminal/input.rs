@@ -96,7 +96,13 @@ pub fn CommandLine(props: &CommandLineProps) -> Html {
                 match done.candidates.as_slice() {
                     [] => hint.set(String::new()),
                     [one] => {
-                        text.set(format!("{head}{one}{tail}"));
+                        // A finished word gets its space, as in bash; a folder does not.
+                        let space = if one.ends_with('/') || tail.starts_with(' ') {
+                            ""
+                        } else {
+                            " "
+                        };
+                        text.set(format!("{head}{one}{space}{tail}"));
                         hint.set(String::new());
                     }
                     many => {
