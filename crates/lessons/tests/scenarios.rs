@@ -180,6 +180,29 @@ fn without_pass_role_the_launch_is_still_refused() {
 }
 
 #[test]
+fn without_the_hours_that_pass_the_copy_has_not_expired_yet() {
+    // Skipping "rotation" (two hours) leaves the copy still valid five hours later.
+    let evidence = skipping_breaks("credentials-inside", 4);
+    assert!(
+        evidence
+            .iter()
+            .any(|e| e.contains("no GetCallerIdentity call that failed with ExpiredToken")),
+        "{evidence:?}"
+    );
+}
+
+#[test]
+fn without_keys_on_disk_there_is_nothing_to_steal() {
+    skipping_breaks("keys-vs-profile", 1);
+}
+
+#[test]
+fn without_the_instance_there_is_no_metadata_to_ask() {
+    // Skipping the set-up leaves no instance whose metadata service could answer.
+    skipping_breaks("wrong-trust-principal", 0);
+}
+
+#[test]
 fn without_removing_roles_deleting_still_conflicts() {
     // Skipping "one role, two profiles" leaves no profile `other` to conflict over.
     skipping_breaks("one-role-per-profile", 2);
