@@ -109,11 +109,13 @@ pub fn local_failures(player: &Player) -> BTreeMap<String, LocalFailure> {
                 output,
                 ..
             } if host != "laptop" && output.contains("Unable to locate credentials") => {
+                let bucket = bucket_named(line);
+                // Keyed like the world page: one per instance and bucket.
                 failures.insert(
-                    host.clone(),
+                    format!("{host} {}", bucket.as_deref().unwrap_or_default()),
                     LocalFailure {
                         instance_id: host.clone(),
-                        bucket: bucket_named(line),
+                        bucket,
                         at_event: *events_before,
                         step,
                     },
