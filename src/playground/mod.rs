@@ -2,6 +2,7 @@
 //! view derived from it. Pure code, tested on the host.
 
 pub mod analysis;
+pub mod context_keys;
 pub mod model;
 pub mod storage;
 pub mod templates;

@@ -5,6 +5,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::context_keys;
 use super::templates::{self, Template};
 
 /// One identity-based policy: a name and its JSON text.
@@ -122,6 +123,8 @@ pub enum PlaygroundAction {
     SetResource(String),
     /// Set the request context's JSON text.
     SetContext(String),
+    /// Add a known condition key (by name) with its example value to the context.
+    AddContextKey(&'static str),
     /// Go back to the starting example.
     Reset,
 }
@@ -248,6 +251,10 @@ impl PlaygroundDoc {
             PlaygroundAction::SetAction(v) => next.request.action = v,
             PlaygroundAction::SetResource(v) => next.request.resource = v,
             PlaygroundAction::SetContext(v) => next.request.context = v,
+            PlaygroundAction::AddContextKey(key) => {
+                let value = context_keys::example(key)?;
+                next.request.context = context_keys::with_key(&next.request.context, key, value)?;
+            }
             PlaygroundAction::Reset => next = PlaygroundDoc::default(),
         }
         (next != *self).then_some(next)
@@ -283,6 +290,21 @@ mod tests {
         assert_eq!(doc.apply(PlaygroundAction::RemoveIdentity(99)), None);
         assert_eq!(doc.apply(PlaygroundAction::AddTemplate("nope")), None);
         assert_eq!(doc.apply(PlaygroundAction::Reset), None);
+    }
+
+    #[test]
+    fn adding_a_context_key_keeps_the_others() {
+        let doc = PlaygroundDoc::default()
+            .apply(PlaygroundAction::AddContextKey("aws:username"))
+            .unwrap();
+        assert_eq!(
+            doc.request.context,
+            "{\n    \"aws:SourceIp\": \"203.0.113.10\",\n    \"aws:username\": \"madhu\"\n}"
+        );
+        assert_eq!(
+            doc.apply(PlaygroundAction::AddContextKey("aws:username")),
+            None
+        );
     }
 
     #[test]

@@ -1,5 +1,6 @@
 //! The policy playground's components, one file each.
 
+mod context_keys;
 mod decision;
 mod editor;
 mod explanation;

@@ -132,3 +132,31 @@ test('no request leaves the page for another host, under a sub-path', async () =
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('a condition key added with one click reaches the evaluation', async () => {
+  const { context, page, errors } = await openApp(env, '#/playground');
+  const text = page.getByTestId('identity-policy').first().getByTestId('policy-text');
+  await text.fill(JSON.stringify({
+    Version: '2012-10-17',
+    Statement: [{
+      Sid: 'OwnFolder',
+      Effect: 'Allow',
+      Action: 's3:PutObject',
+      Resource: 'arn:aws:s3:::madhu-testing/${aws:username}/*',
+    }],
+  }));
+  await page.getByTestId('request-resource').fill('arn:aws:s3:::madhu-testing/madhu/f.txt');
+  assert.equal(await decision(page), 'ImplicitDeny');
+  await page.getByTestId('add-key-aws:username').click();
+  assert.equal(
+    await page.getByTestId('request-context').inputValue(),
+    '{\n    "aws:SourceIp": "203.0.113.10",\n    "aws:username": "madhu"\n}',
+  );
+  assert.equal(await decision(page), 'Allow');
+  assert.equal(
+    await page.getByTestId('deciding-statement').textContent(),
+    'Statement "OwnFolder" in identity-based policy "AmazonS3FullAccess"',
+  );
+  assert.deepEqual(errors, []);
+  await context.close();
+});

@@ -3,6 +3,7 @@
 
 use yew::prelude::*;
 
+use super::context_keys::ContextKeys;
 use super::editor::JsonEditor;
 use crate::playground::analysis::InputError;
 use crate::playground::model::{PlaygroundAction, RequestDoc};
@@ -58,6 +59,7 @@ pub fn RequestForm(props: &RequestFormProps) -> Html {
                 text={r.context.clone()} error={props.context_error.clone()}
                 testid="request-context" error_testid="context-error"
                 on_input={e.reform(PlaygroundAction::SetContext)} />
+            <ContextKeys on_edit={e.clone()} />
             if let Some(message) = &props.request_error {
                 <p class="field-error" data-testid="request-error">{ message }</p>
             }
