@@ -73,6 +73,16 @@ test('console way: role + profile, launch with it, upload from the instance', as
   const who = await run(page, 'aws sts get-caller-identity --query Arn --output text');
   assert.equal(who, `arn:aws:sts::123456789012:assumed-role/app-role/${id}\n`);
 
+  // Metadata options of a running instance.
+  await page.getByTestId('tab-ec2').click();
+  await page.getByTestId(`instance-${id}`).getByLabel('HttpTokens').selectOption('optional');
+  await page.getByTestId(`instance-${id}`).getByRole('button', { name: 'Apply' }).click();
+  assert.match(await page.getByTestId('console-ok').textContent(), new RegExp(`Modify the metadata options of ${id}`));
+  await page.getByTestId('tab-terminal').click();
+  await run(page, 'exit');
+  const tokens = await run(page, 'aws ec2 describe-instances --query "Reservations[].Instances[].MetadataOptions.HttpTokens" --output text');
+  assert.equal(tokens, 'optional\n');
+
   assert.deepEqual(errors, []);
   assertOnlyOwnRequests(env, requests);
   await context.close();

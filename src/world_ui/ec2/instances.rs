@@ -20,8 +20,21 @@ pub fn InstanceRow(props: &InstanceRowProps) -> Html {
         return Html::default();
     };
     let choice = use_state(String::new);
+    let tokens = use_state(String::new);
+    let hops = use_state(String::new);
     let Some(i) = store.world.instance(&props.id) else {
         return Html::default();
+    };
+    let mo = &i.metadata_options;
+    let tokens_now = if tokens.is_empty() {
+        mo.http_tokens.clone()
+    } else {
+        (*tokens).clone()
+    };
+    let hops_now = if hops.is_empty() {
+        mo.http_put_response_hop_limit.to_string()
+    } else {
+        (*hops).clone()
     };
     let id = i.instance_id.clone();
     let profiles: Vec<String> = store
@@ -110,6 +123,19 @@ pub fn InstanceRow(props: &InstanceRowProps) -> Html {
                         onclick={act(format!("Stop {id}"), "StopInstances", serde_json::json!({"InstanceIds": ids}))}>{ "Stop" }</button>
                 <button type="button" class="wui-btn small danger" disabled={state == "terminated" || state == "shutting-down"}
                         onclick={act(format!("Terminate {id}"), "TerminateInstances", serde_json::json!({"InstanceIds": ids}))}>{ "Terminate" }</button>
+            </div>
+            <div class="row">
+                <span class="muted">{ "Metadata options:" }</span>
+                <select aria-label="HttpTokens" onchange={bind(&tokens)}>
+                    { for ["required", "optional"].iter().map(|o| html! { <option value={*o} selected={tokens_now == *o}>{ format!("HttpTokens {o}") }</option> }) }
+                </select>
+                <select aria-label="Hop limit" onchange={bind(&hops)}>
+                    { for ["1", "2", "3"].iter().map(|o| html! { <option value={*o} selected={hops_now == *o}>{ format!("hop limit {o}") }</option> }) }
+                </select>
+                <button type="button" class="wui-btn small"
+                        onclick={act(format!("Modify the metadata options of {id}"), "ModifyInstanceMetadataOptions",
+                            serde_json::json!({"InstanceId": id, "HttpTokens": tokens_now,
+                                "HttpPutResponseHopLimit": hops_now.parse::<u32>().unwrap_or(1)}))}>{ "Apply" }</button>
             </div>
             if state == "pending" {
                 <p class="hint">{ "Pending: advance the clock (+5 min) to let it boot." }</p>
