@@ -8,10 +8,18 @@ mod node;
 use yew::prelude::*;
 
 use super::diagram_model::diagram;
-use super::layout::{Kind, Metrics, layout};
+use super::layout::{Kind, Metrics, layout, layout_stacked};
 use super::store::use_store;
 use edge::EdgeLine;
 use node::NodeBox;
+
+/// True when the window is narrower than the columns need.
+fn is_narrow() -> bool {
+    web_sys::window()
+        .and_then(|w| w.inner_width().ok())
+        .and_then(|v| v.as_f64())
+        .is_some_and(|w| w < 900.0)
+}
 
 /// Props of [`Diagram`].
 #[derive(Properties, PartialEq)]
@@ -40,8 +48,29 @@ pub fn Diagram(props: &DiagramProps) -> Html {
         }
     });
     let metrics = Metrics::default();
+    // Narrow screens get a row per kind instead of a column per kind.
+    let narrow = use_state(is_narrow);
+    {
+        let narrow = narrow.clone();
+        use_effect_with((), move |_| {
+            let listener = web_sys::window().map(|window| {
+                gloo::events::EventListener::new(&window, "resize", move |_| {
+                    let now = is_narrow();
+                    if now != *narrow {
+                        narrow.set(now);
+                    }
+                })
+            });
+            move || drop(listener)
+        });
+    }
+    let narrow = *narrow;
     let kinds: Vec<Kind> = model.nodes.iter().map(|n| n.kind).collect();
-    let placed = layout(&kinds, &metrics);
+    let placed = if narrow {
+        layout_stacked(&kinds, &metrics)
+    } else {
+        layout(&kinds, &metrics)
+    };
     let rect_of = |key: &str| {
         model
             .nodes
@@ -53,7 +82,8 @@ pub fn Diagram(props: &DiagramProps) -> Html {
     let view_box = format!("0 0 {:.0} {:.0}", placed.width, placed.height);
     html! {
         <div class="flow-wrap">
-            <svg class="flow" data-testid="flow-diagram" viewBox={view_box}
+            <svg class={classes!("flow", narrow.then_some("stacked"))} data-testid="flow-diagram" viewBox={view_box}
+                 width={format!("{:.0}", placed.width * 1.15)}
                  role="group" aria-label="Flow diagram: role, instance profile, instance, STS, bucket">
                 <defs>
                     <marker id="flow-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerUnits="userSpaceOnUse"
@@ -61,17 +91,13 @@ pub fn Diagram(props: &DiagramProps) -> Html {
                         <path d="M0,0 L10,5 L0,10 z" class="flow-arrowhead" />
                     </marker>
                 </defs>
-                { for Kind::ALL.iter().filter(|k| **k != Kind::Sts).map(|k| {
-                    let x = placed.columns.get(k.column()).copied().unwrap_or_default();
-                    html! {
-                        <text class="flow-heading" x={format!("{:.0}", x + 4.0)}
-                              y={format!("{:.0}", metrics.margin + 14.0)}>{ k.heading() }</text>
-                    }
+                { for placed.headings.iter().map(|(k, x, y)| html! {
+                    <text class="flow-heading" x={format!("{x:.0}")} y={format!("{y:.0}")}>{ k.heading() }</text>
                 }) }
                 { for model.edges.iter().filter_map(|e| {
                     let from = rect_of(&e.from)?;
                     let to = rect_of(&e.to)?;
-                    Some(html! { <EdgeLine edge={e.clone()} from={from} to={to} /> })
+                    Some(html! { <EdgeLine edge={e.clone()} from={from} to={to} stacked={placed.stacked} /> })
                 }) }
                 { for model.nodes.iter().zip(placed.nodes.iter()).map(|(n, p)| {
                     let selected = props.selected.as_deref() == Some(n.key.as_str());

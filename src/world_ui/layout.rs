@@ -123,13 +123,18 @@ pub struct Placed {
     pub rect: Rect,
 }
 
-/// The whole layout: every node's box, each column's heading position, the drawing size.
+/// The whole layout: every node's box, each kind's heading position, the drawing size.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Layout {
     /// The nodes, in the order they were given.
     pub nodes: Vec<Placed>,
-    /// The x of each column's left edge, by `Kind::column()`.
+    /// The x of each column's left edge, by `Kind::column()` (the left margin for every
+    /// kind in the stacked layout).
     pub columns: [f64; 5],
+    /// Where each kind's heading goes (its left edge and baseline); STS has none.
+    pub headings: Vec<(Kind, f64, f64)>,
+    /// True for the stacked layout (a row per kind), false for columns.
+    pub stacked: bool,
     /// Width of the whole drawing.
     pub width: f64,
     /// Height of the whole drawing.
@@ -182,11 +187,87 @@ pub fn layout(kinds: &[Kind], m: &Metrics) -> Layout {
     }
     let width = m.margin * 2.0 + 5.0 * m.node_width + 4.0 * m.column_gap;
     let height = (tallest - m.row_gap + m.margin).max(top + m.node_height + m.margin);
+    let headings = Kind::ALL
+        .iter()
+        .filter(|k| **k != Kind::Sts)
+        .filter_map(|k| Some((*k, *columns.get(k.column())? + 4.0, m.margin + 14.0)))
+        .collect();
     Layout {
         nodes,
         columns,
+        headings,
+        stacked: false,
         width,
         height,
+    }
+}
+
+/// The layout for narrow screens: a row per kind, from the top (role) to the bottom
+/// (bucket), items side by side. STS is narrower and sits at the left of its row, so the
+/// edges from instances to buckets, which leave from the instances' right side, pass by.
+pub fn layout_stacked(kinds: &[Kind], m: &Metrics) -> Layout {
+    let height_of = |kind: Kind| match kind {
+        Kind::Instance => m.instance_height,
+        Kind::Sts => m.sts_height,
+        _ => m.node_height,
+    };
+    let mut counts = [0usize; 5];
+    for k in kinds {
+        if let Some(c) = counts.get_mut(k.column()) {
+            *c += 1;
+        }
+    }
+    // Each row's top, and its height (its tallest node).
+    let mut tops = [0.0; 5];
+    let mut y = m.margin;
+    let mut headings = Vec::new();
+    for k in Kind::ALL {
+        let c = k.column();
+        let heading = if k == Kind::Sts { 0.0 } else { m.heading };
+        if k != Kind::Sts {
+            headings.push((k, m.margin + 4.0, y + 14.0));
+        }
+        if let Some(t) = tops.get_mut(c) {
+            *t = y + heading;
+        }
+        let present = counts.get(c).copied().unwrap_or(0) > 0;
+        let row_h = if present { height_of(k) } else { 0.0 };
+        y += heading + row_h + m.row_gap * 1.6;
+    }
+    let mut slots = [0usize; 5];
+    let mut nodes = Vec::with_capacity(kinds.len());
+    let mut widest: f64 = m.node_width;
+    for &kind in kinds {
+        let c = kind.column();
+        let (Some(slot), Some(top)) = (slots.get_mut(c), tops.get(c)) else {
+            continue;
+        };
+        let w = if kind == Kind::Sts {
+            m.node_width * 0.6
+        } else {
+            m.node_width
+        };
+        let x = m.margin + *slot as f64 * (m.node_width + m.column_gap);
+        widest = widest.max(x + w - m.margin);
+        nodes.push(Placed {
+            kind,
+            row: *slot,
+            rect: Rect {
+                x,
+                y: *top,
+                w,
+                h: height_of(kind),
+            },
+        });
+        *slot += 1;
+    }
+    Layout {
+        nodes,
+        columns: [m.margin; 5],
+        headings,
+        stacked: true,
+        width: widest + 2.0 * m.margin,
+        height: y - m.row_gap * 1.6 + m.margin,
     }
 }
 
@@ -201,6 +282,22 @@ pub fn curve(from: (f64, f64), to: (f64, f64)) -> String {
         from.1,
         to.0 - dx,
         to.1,
+        to.0,
+        to.1
+    )
+}
+
+/// A smooth vertical S-curve from `from` to `to` (an SVG path `d`).
+pub fn curve_down(from: (f64, f64), to: (f64, f64)) -> String {
+    let dy = ((to.1 - from.1) / 2.0).abs().max(16.0);
+    format!(
+        "M{:.1},{:.1} C{:.1},{:.1} {:.1},{:.1} {:.1},{:.1}",
+        from.0,
+        from.1,
+        from.0,
+        from.1 + dy,
+        to.0,
+        to.1 - dy,
         to.0,
         to.1
     )
@@ -292,6 +389,42 @@ mod tests {
     }
 
     #[test]
+    fn stacked_layout_has_a_row_per_kind_and_no_overlap() {
+        let m = Metrics::default();
+        let kinds = [
+            Kind::Role,
+            Kind::Profile,
+            Kind::Profile,
+            Kind::Instance,
+            Kind::Instance,
+            Kind::Sts,
+            Kind::Bucket,
+        ];
+        let l = layout_stacked(&kinds, &m);
+        assert!(l.stacked);
+        let y = |k: Kind| l.nodes.iter().find(|n| n.kind == k).unwrap().rect.y;
+        assert!(y(Kind::Role) < y(Kind::Profile));
+        assert!(y(Kind::Profile) < y(Kind::Instance));
+        assert!(y(Kind::Instance) < y(Kind::Sts));
+        assert!(y(Kind::Sts) < y(Kind::Bucket));
+        // Two profiles side by side.
+        let profiles: Vec<_> = l.nodes.iter().filter(|n| n.kind == Kind::Profile).collect();
+        assert_eq!(profiles[0].rect.y, profiles[1].rect.y);
+        assert!(profiles[1].rect.x >= profiles[0].rect.x + m.node_width);
+        for (i, a) in l.nodes.iter().enumerate() {
+            assert!(a.rect.x + a.rect.w <= l.width + 1e-9);
+            assert!(a.rect.y + a.rect.h <= l.height + 1e-9);
+            for b in l.nodes.iter().skip(i + 1) {
+                assert!(!a.rect.overlaps(&b.rect), "{a:?} overlaps {b:?}");
+            }
+        }
+        // STS is narrow enough for the instance → bucket edges (from the right) to pass.
+        let sts = l.nodes.iter().find(|n| n.kind == Kind::Sts).unwrap().rect;
+        assert!(sts.x + sts.w < m.margin + m.node_width - 40.0);
+        assert_eq!(l.headings.len(), 4);
+    }
+
+    #[test]
     fn empty_layout_still_has_room_for_headings() {
         let m = Metrics::default();
         let l = layout(&[], &m);
@@ -329,6 +462,10 @@ mod tests {
         assert_eq!(
             curve((0.0, 0.0), (100.0, 50.0)),
             "M0.0,0.0 C50.0,0.0 50.0,50.0 100.0,50.0"
+        );
+        assert_eq!(
+            curve_down((0.0, 0.0), (100.0, 50.0)),
+            "M0.0,0.0 C0.0,25.0 100.0,25.0 100.0,50.0"
         );
         assert_eq!(midpoint((0.0, 0.0), (100.0, 50.0)), (50.0, 25.0));
     }

@@ -4,7 +4,7 @@
 use yew::prelude::*;
 
 use crate::world_ui::diagram_model::EdgeView;
-use crate::world_ui::layout::{Rect, curve, midpoint};
+use crate::world_ui::layout::{Rect, curve, curve_down, midpoint};
 
 /// Props of [`EdgeLine`].
 #[derive(Properties, PartialEq)]
@@ -15,6 +15,8 @@ pub struct EdgeLineProps {
     pub from: Rect,
     /// The box it ends at.
     pub to: Rect,
+    /// The stacked layout: edges run downwards.
+    pub stacked: bool,
 }
 
 /// An edge.
@@ -34,7 +36,25 @@ pub fn EdgeLine(props: &EdgeLineProps) -> Html {
         from.right_mid()
     };
     let end = to.left_mid();
-    let d = curve(start, (end.0 - 2.0, end.1));
+    let (start, end, d) = if props.stacked {
+        // Downwards: from the bottom of one row to the top of the next; an instance's
+        // credentials leave from its left part (to STS), its requests from its right.
+        let start = if e.from.starts_with("instance:") && e.to != "sts" {
+            (from.x + from.w - 18.0, from.y + from.h)
+        } else if e.from.starts_with("instance:") {
+            (from.x + 40.0, from.y + from.h)
+        } else {
+            (from.x + from.w / 2.0, from.y + from.h)
+        };
+        let end = if e.to.starts_with("bucket:") {
+            (to.x + to.w - 40.0, to.y - 2.0)
+        } else {
+            (to.x + to.w / 2.0, to.y - 2.0)
+        };
+        (start, end, curve_down(start, end))
+    } else {
+        (start, end, curve(start, (end.0 - 2.0, end.1)))
+    };
     let (mx, my) = midpoint(start, end);
     let label_w = e
         .label
