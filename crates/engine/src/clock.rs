@@ -44,22 +44,29 @@ impl Timestamp {
 
     /// Writes the date without the formatting machinery (it is on hot paths).
     fn render(self, suffix: &str) -> String {
-        let (y, mo, d, h, mi, s) = self.parts();
         let mut out = String::with_capacity(19 + suffix.len());
-        let y = u32::try_from(y.clamp(0, 9999)).unwrap_or(0);
-        push_digits(&mut out, y, 4);
-        out.push('-');
-        push_digits(&mut out, mo, 2);
-        out.push('-');
-        push_digits(&mut out, d, 2);
-        out.push('T');
-        push_digits(&mut out, h, 2);
-        out.push(':');
-        push_digits(&mut out, mi, 2);
-        out.push(':');
-        push_digits(&mut out, s, 2);
+        self.push_to(&mut out);
         out.push_str(suffix);
         out
+    }
+
+    /// Appends `YYYY-MM-DDThh:mm:ss` (no suffix) to `out`.
+    pub(crate) fn push_to(self, out: &mut String) {
+        let (y, mo, d, h, mi, s) = self.parts();
+        let y = u32::try_from(y.clamp(0, 9999)).unwrap_or(0);
+        let mut buf = *b"0000-00-00T00:00:00";
+        for (at, value, width) in [
+            (0, y, 4),
+            (5, mo, 2),
+            (8, d, 2),
+            (11, h, 2),
+            (14, mi, 2),
+            (17, s, 2),
+        ] {
+            put_digits(&mut buf, at, value, width);
+        }
+        // Only ASCII digits and separators are in the buffer.
+        out.push_str(std::str::from_utf8(&buf).unwrap_or_default());
     }
 
     /// Year, month, day, hour, minute, second in UTC.
@@ -158,11 +165,14 @@ impl Clock {
     }
 }
 
-/// Appends `value` as exactly `width` decimal digits (zero-padded, high digits dropped).
-fn push_digits(out: &mut String, value: u32, width: u32) {
-    for position in (0..width).rev() {
-        let digit = (value / 10u32.pow(position)) % 10;
-        out.push(char::from(b'0' + digit as u8));
+/// Writes `value` as exactly `width` decimal digits (zero-padded, high digits dropped) at
+/// `buf[at..at + width]`.
+fn put_digits(buf: &mut [u8], at: usize, mut value: u32, width: usize) {
+    for i in (at..at + width).rev() {
+        if let Some(b) = buf.get_mut(i) {
+            *b = b'0' + (value % 10) as u8;
+        }
+        value /= 10;
     }
 }
 

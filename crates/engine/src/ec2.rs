@@ -151,10 +151,19 @@ impl Instance {
 
 /// `arn:aws:ec2:us-east-1:ACCT:instance/ID`.
 pub fn instance_arn(account: &str, instance_id: &str) -> String {
-    format!(
-        "arn:aws:ec2:{}:{account}:instance/{instance_id}",
-        crate::world::REGION
-    )
+    let region = crate::world::REGION;
+    let mut arn = String::with_capacity(22 + region.len() + account.len() + instance_id.len());
+    for part in [
+        "arn:aws:ec2:",
+        region,
+        ":",
+        account,
+        ":instance/",
+        instance_id,
+    ] {
+        arn.push_str(part);
+    }
+    arn
 }
 
 /// An association's state.

@@ -71,28 +71,27 @@ impl IdGen {
         z ^ (z >> 31)
     }
 
-    /// Appends `count` characters drawn from `alphabet` (ASCII, a power of two long).
-    fn chars(&mut self, out: &mut String, alphabet: &[u8], count: usize) {
-        let bits = alphabet.len().trailing_zeros();
-        if bits == 0 || !alphabet.len().is_power_of_two() || !alphabet.is_ascii() {
+    /// Appends `count` characters drawn from `alphabet` (ASCII, `N` a power of two):
+    /// each word gives `64 / log2(N)` characters, low bits first.
+    fn chars<const N: usize>(&mut self, out: &mut String, alphabet: &[u8; N], count: usize) {
+        let bits = N.trailing_zeros();
+        if bits == 0 || !N.is_power_of_two() || !alphabet.is_ascii() {
             return;
         }
-        let mask = (alphabet.len() - 1) as u64;
         let per_word = (64 / bits) as usize;
-        let mut bytes = Vec::with_capacity(count);
-        while bytes.len() < count {
+        let mut bytes = vec![0u8; count];
+        for chunk in bytes.chunks_mut(per_word) {
             let mut word = self.next_u64();
-            for _ in 0..per_word.min(count - bytes.len()) {
-                bytes.push(
-                    alphabet
-                        .get((word & mask) as usize)
-                        .copied()
-                        .unwrap_or(b'A'),
-                );
+            for b in chunk {
+                // `N` is a power of two, so the index is in range.
+                *b = alphabet
+                    .get(word as usize & (N - 1))
+                    .copied()
+                    .unwrap_or(b'A');
                 word >>= bits;
             }
         }
-        // Only ASCII bytes were pushed, so this never fails.
+        // Only ASCII bytes were written, so this never fails.
         out.push_str(std::str::from_utf8(&bytes).unwrap_or_default());
     }
 
@@ -154,14 +153,17 @@ impl IdGen {
     pub fn request_id(&mut self) -> String {
         let a = self.next_u64();
         let b = self.next_u64();
-        format!(
-            "{:08x}-{:04x}-4{:03x}-{:04x}-{:012x}",
-            a >> 32,
-            (a >> 16) & 0xffff,
-            a & 0xfff,
-            ((b >> 48) & 0x3fff) | 0x8000,
-            b & 0xffff_ffff_ffff
-        )
+        let mut s = String::with_capacity(36);
+        push_hex(&mut s, a >> 32, 8);
+        s.push('-');
+        push_hex(&mut s, (a >> 16) & 0xffff, 4);
+        s.push_str("-4");
+        push_hex(&mut s, a & 0xfff, 3);
+        s.push('-');
+        push_hex(&mut s, ((b >> 48) & 0x3fff) | 0x8000, 4);
+        s.push('-');
+        push_hex(&mut s, b & 0xffff_ffff_ffff, 12);
+        s
     }
 
     /// An opaque string like EC2's "Encoded authorization failure message".
@@ -186,6 +188,16 @@ impl IdGen {
     /// A random number in `0..n` (0 when `n` is 0).
     pub fn below(&mut self, n: u64) -> u64 {
         if n == 0 { 0 } else { self.next_u64() % n }
+    }
+}
+
+/// Appends the low `digits` hex digits of `value` (lower case, zero-padded).
+fn push_hex(out: &mut String, value: u64, digits: u32) {
+    for i in (0..digits).rev() {
+        let nibble = (value >> (4 * i)) & 0xf;
+        out.push(char::from(
+            HEX.get(nibble as usize).copied().unwrap_or(b'0'),
+        ));
     }
 }
 
@@ -258,6 +270,23 @@ mod tests {
         assert_eq!(a.instance_id(), b.instance_id());
         let mut c = IdGen::new(43);
         assert_ne!(a.unique_id(IdPrefix::Role), c.unique_id(IdPrefix::Role));
+    }
+
+    #[test]
+    fn request_ids_are_the_two_words_in_uuid_layout() {
+        let (mut g, mut h) = (IdGen::new(5), IdGen::new(5));
+        for _ in 0..100 {
+            let (a, b) = (h.next_u64(), h.next_u64());
+            let expected = format!(
+                "{:08x}-{:04x}-4{:03x}-{:04x}-{:012x}",
+                a >> 32,
+                (a >> 16) & 0xffff,
+                a & 0xfff,
+                ((b >> 48) & 0x3fff) | 0x8000,
+                b & 0xffff_ffff_ffff
+            );
+            assert_eq!(g.request_id(), expected);
+        }
     }
 
     #[test]

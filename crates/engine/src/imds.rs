@@ -274,14 +274,23 @@ fn identity_document(world: &World, instance: &Instance) -> String {
 
 /// The `security-credentials/ROLE` body of a session, in IMDS's layout.
 pub fn credentials_body(session: &crate::sts::Session, last_updated: Timestamp) -> String {
+    credentials_body_rendered(session, &last_updated.iso_z(), &session.expiration.iso_z())
+}
+
+/// [`credentials_body`] with the two times already rendered (`…Z`).
+pub(crate) fn credentials_body_rendered(
+    session: &crate::sts::Session,
+    last_updated: &str,
+    expiration: &str,
+) -> String {
     imds_json(&[
         ("Code", "Success"),
-        ("LastUpdated", &last_updated.iso_z()),
+        ("LastUpdated", last_updated),
         ("Type", "AWS-HMAC"),
         ("AccessKeyId", &session.access_key_id),
         ("SecretAccessKey", &session.secret_access_key),
         ("Token", &session.session_token),
-        ("Expiration", &session.expiration.iso_z()),
+        ("Expiration", expiration),
     ])
 }
 
@@ -323,7 +332,10 @@ impl World {
             return HttpResponse::no_answer();
         }
         let path = request.path.strip_prefix(ENDPOINT).unwrap_or(&request.path);
-        let path = path.split(['?', '#']).next().unwrap_or(path);
+        let path = match path.bytes().position(|b| b == b'?' || b == b'#') {
+            Some(end) => path.get(..end).unwrap_or(path),
+            None => path,
+        };
         let disabled = instance.metadata_options.http_endpoint == "disabled";
         if request.method == "PUT" {
             if disabled {
@@ -438,7 +450,8 @@ impl World {
     }
 
     fn imds_iam(&self, iam: &IamSnapshot, rest: &str, v2: bool) -> Option<String> {
-        let updated = iam.last_updated.iso_z();
+        // Rendered only for the bodies that show it (not on the hot credentials read).
+        let updated = || iam.last_updated.iso_z();
         match rest {
             "" => Some(match iam.delivery {
                 IamDelivery::ProfileNotFound | IamDelivery::NoRole => "info".to_string(),
@@ -454,7 +467,7 @@ impl World {
                             iam.profile_id
                         ),
                     ),
-                    ("LastUpdated", &updated),
+                    ("LastUpdated", &updated()),
                 ]),
                 // Approximation: AWS documents only the message's start.
                 IamDelivery::NoRole => imds_json(&[
@@ -465,11 +478,11 @@ impl World {
                             "Instance Profile does not contain a role.  Please see documentation at {DOCS}."
                         ),
                     ),
-                    ("LastUpdated", &updated),
+                    ("LastUpdated", &updated()),
                 ]),
                 _ => imds_json(&[
                     ("Code", "Success"),
-                    ("LastUpdated", &updated),
+                    ("LastUpdated", &updated()),
                     ("InstanceProfileArn", &iam.profile_arn),
                     ("InstanceProfileId", &iam.profile_id),
                 ]),
@@ -499,7 +512,7 @@ impl World {
                                     "EC2 cannot assume the role {role_name}.  Please see documentation at {DOCS}."
                                 ),
                             ),
-                            ("LastUpdated", &updated),
+                            ("LastUpdated", &updated()),
                         ]))
                     }
                     _ => None,

@@ -65,6 +65,22 @@ pub(crate) struct SessionRequest<'a> {
     pub session_policy: Option<Policy>,
 }
 
+/// `arn:aws:sts::ACCT:assumed-role/ROLE/SESSION`.
+fn assumed_role_arn(account: &str, role_name: &str, session_name: &str) -> String {
+    let mut arn = String::with_capacity(29 + account.len() + role_name.len() + session_name.len());
+    for part in [
+        "arn:aws:sts::",
+        account,
+        ":assumed-role/",
+        role_name,
+        "/",
+        session_name,
+    ] {
+        arn.push_str(part);
+    }
+    arn
+}
+
 /// `[\w+=,.@-]*`
 fn is_session_name_char(c: char) -> bool {
     c.is_ascii_alphanumeric() || "_+=,.@-".contains(c)
@@ -73,6 +89,14 @@ fn is_session_name_char(c: char) -> bool {
 impl World {
     /// Issues temporary credentials for a role; returns the new session's access key id.
     pub(crate) fn issue_session(&mut self, request: SessionRequest<'_>) -> Option<String> {
+        let session = self.new_session(request)?;
+        let access_key_id = session.access_key_id.clone();
+        self.sts.sessions.insert(access_key_id.clone(), session);
+        Some(access_key_id)
+    }
+
+    /// Draws the keys of a new session for a role (the caller records it).
+    pub(crate) fn new_session(&mut self, request: SessionRequest<'_>) -> Option<Session> {
         let role = self.iam.roles.get(request.role_key)?;
         let (role_name, role_id, role_arn) =
             (role.name.clone(), role.role_id.clone(), role.arn.clone());
@@ -80,17 +104,14 @@ impl World {
         let secret_access_key = self.ids.secret_access_key();
         let session_token = self.ids.session_token();
         let now = self.now();
-        let session = Session {
-            access_key_id: access_key_id.clone(),
+        Some(Session {
+            access_key_id,
             secret_access_key,
             session_token,
             issued: now,
             expiration: now.plus(request.duration),
             role_key: request.role_key.to_string(),
-            arn: format!(
-                "arn:aws:sts::{}:assumed-role/{}/{}",
-                self.account, role_name, request.session_name
-            ),
+            arn: assumed_role_arn(&self.account, &role_name, request.session_name),
             role_name,
             role_id,
             role_arn,
@@ -98,9 +119,7 @@ impl World {
             source_instance_arn: request.source_instance_arn,
             role_delivery: request.role_delivery.map(str::to_string),
             session_policy: request.session_policy,
-        };
-        self.sts.sessions.insert(access_key_id.clone(), session);
-        Some(access_key_id)
+        })
     }
 
     /// `sts:AssumeRole`.

@@ -8,11 +8,47 @@ use crate::event::{ApiEvent, Authorization, Event, InstanceStateEvent, UserIdent
 use crate::imds::{
     CREDENTIALS_LIFETIME, IamDelivery, IamSnapshot, REFRESH_INTERVAL, RETRY_INTERVAL,
 };
-use crate::policy::{NamedPolicy, PolicySet, Request, RequestContext, evaluate};
+use crate::policy::{Evaluation, NamedPolicy, PolicySet, Request, RequestContext, evaluate};
 use crate::sts::SessionRequest;
 use crate::world::World;
 use crate::world::auth::add_request_keys;
-use serde_json::{Value, json};
+use serde_json::Value;
+use std::collections::BTreeMap;
+
+/// What the EC2 service's credential refreshes at one clock advance share: the request
+/// context (the same time, the same caller) and so each role's trust-policy evaluation.
+pub(crate) struct TrustCache {
+    context: Option<RequestContext>,
+    evaluations: BTreeMap<String, Evaluation>,
+    /// The time, as `2026-01-01T00:00:00Z`.
+    now_z: String,
+    /// When credentials issued now expire, likewise.
+    expiration_z: String,
+}
+
+impl TrustCache {
+    fn new(now: crate::clock::Timestamp) -> Self {
+        TrustCache {
+            context: None,
+            evaluations: BTreeMap::new(),
+            now_z: now.iso_z(),
+            expiration_z: now.plus(CREDENTIALS_LIFETIME).iso_z(),
+        }
+    }
+}
+
+/// The two credential sets delivered to an instance: for IMDSv1 and IMDSv2 readers.
+const DELIVERIES: [&str; 2] = ["1.0", "2.0"];
+
+/// A JSON object with these members, in this order (as `json!` would build it).
+fn object<const N: usize>(members: [(&str, Value); N]) -> Value {
+    // Inserted one by one: collecting would sort the members first.
+    let mut map = serde_json::Map::new();
+    for (k, v) in members {
+        map.insert(k.to_string(), v);
+    }
+    Value::Object(map)
+}
 
 /// The service principal that assumes instance roles.
 pub const EC2_SERVICE: &str = "ec2.amazonaws.com";
@@ -83,14 +119,19 @@ impl World {
             })
             .map(|i| i.instance_id.clone())
             .collect();
+        let mut trust = TrustCache::new(now);
         for id in &due {
-            self.refresh_instance_credentials(id);
+            self.refresh_instance_credentials(id, &mut trust);
         }
     }
 
     /// The EC2 service assumes the role of the instance's profile and delivers the result
     /// to the instance's `iam/` folder.
-    pub(crate) fn refresh_instance_credentials(&mut self, instance_id: &str) {
+    pub(crate) fn refresh_instance_credentials(
+        &mut self,
+        instance_id: &str,
+        trust: &mut TrustCache,
+    ) {
         let now = self.now();
         let Some(association) = self
             .ec2
@@ -111,7 +152,7 @@ impl World {
         let (delivery, next) = match role_key {
             None => (IamDelivery::ProfileNotFound, now.plus(RETRY_INTERVAL)),
             Some(None) => (IamDelivery::NoRole, now.plus(RETRY_INTERVAL)),
-            Some(Some(role_key)) => self.assume_instance_role(instance_id, &role_key),
+            Some(Some(role_key)) => self.assume_instance_role(instance_id, &role_key, trust),
         };
         if let Some(i) = self.ec2.instances.get_mut(instance_id) {
             i.metadata.iam = Some(IamSnapshot {
@@ -124,22 +165,21 @@ impl World {
         }
     }
 
-    fn assume_instance_role(
-        &mut self,
-        instance_id: &str,
-        role_key: &str,
-    ) -> (IamDelivery, crate::clock::Timestamp) {
+    /// The EC2 service's `sts:AssumeRole` of `role_key`'s trust policy at this tick.
+    fn ec2_service_evaluation(&self, role_key: &str, trust: &mut TrustCache) -> Option<Evaluation> {
+        if let Some(evaluation) = trust.evaluations.get(role_key) {
+            return Some(evaluation.clone());
+        }
+        let role = self.iam.roles.get(role_key)?;
         let now = self.now();
-        let Some(role) = self.iam.roles.get(role_key) else {
-            return (IamDelivery::NoRole, now.plus(RETRY_INTERVAL));
-        };
-        let role_name = role.name.clone();
-        let role_arn = role.arn.clone();
-        let mut context = RequestContext::new();
-        add_request_keys(&mut context, now, EC2_SERVICE);
-        context.insert("aws:PrincipalServiceName", EC2_SERVICE);
-        context.insert("aws:PrincipalIsAWSService", "true");
-        let trust_name = format!("trust policy of role {role_name}");
+        let context = trust.context.get_or_insert_with(|| {
+            let mut context = RequestContext::new();
+            add_request_keys(&mut context, now, EC2_SERVICE);
+            context.insert("aws:PrincipalServiceName", EC2_SERVICE);
+            context.insert("aws:PrincipalIsAWSService", "true");
+            context
+        });
+        let trust_name = format!("trust policy of role {}", role.name);
         let set = PolicySet {
             resource: Some(NamedPolicy {
                 name: &trust_name,
@@ -151,17 +191,39 @@ impl World {
         let request = Request {
             principal: EC2_SERVICE,
             action: "sts:AssumeRole",
-            resource: &role_arn,
-            context: &context,
+            resource: &role.arn,
+            context,
             resource_account: Some(&self.account),
         };
         let evaluation = evaluate(&request, &set);
+        trust
+            .evaluations
+            .insert(role_key.to_string(), evaluation.clone());
+        Some(evaluation)
+    }
+
+    fn assume_instance_role(
+        &mut self,
+        instance_id: &str,
+        role_key: &str,
+        trust: &mut TrustCache,
+    ) -> (IamDelivery, crate::clock::Timestamp) {
+        let now = self.now();
+        let Some(evaluation) = self.ec2_service_evaluation(role_key, trust) else {
+            return (IamDelivery::NoRole, now.plus(RETRY_INTERVAL));
+        };
+        let Some(role) = self.iam.roles.get(role_key) else {
+            return (IamDelivery::NoRole, now.plus(RETRY_INTERVAL));
+        };
+        let role_name = role.name.clone();
+        let role_arn = role.arn.clone();
         let allowed = evaluation.is_allowed();
-        let instance_arn = super::instance_arn(&self.account, instance_id);
-        let mut keys = Vec::new();
+        // Each delivery: its access key id and its `security-credentials/ROLE` body.
+        let mut issued: Vec<(String, String)> = Vec::with_capacity(2);
         if allowed {
-            for delivery in ["1.0", "2.0"] {
-                if let Some(key) = self.issue_session(SessionRequest {
+            let instance_arn = super::instance_arn(&self.account, instance_id);
+            for delivery in DELIVERIES {
+                if let Some(session) = self.new_session(SessionRequest {
                     role_key,
                     session_name: instance_id,
                     duration: CREDENTIALS_LIFETIME,
@@ -169,30 +231,52 @@ impl World {
                     role_delivery: Some(delivery),
                     session_policy: None,
                 }) {
-                    keys.push(key);
+                    let body = crate::imds::credentials_body_rendered(
+                        &session,
+                        &trust.now_z,
+                        &trust.expiration_z,
+                    );
+                    let key = session.access_key_id.clone();
+                    self.sts.sessions.insert(key.clone(), session);
+                    issued.push((key, body));
                 }
             }
         }
         let request_id = self.ids.request_id();
         let (error_code, error_message, response) = if allowed {
-            let expiration = now.plus(CREDENTIALS_LIFETIME).iso_z();
-            let credentials: Vec<Value> = keys
+            let expiration = &trust.expiration_z;
+            let credentials: Vec<Value> = issued
                 .iter()
-                .zip(["1.0", "2.0"])
-                .map(|(k, d)| json!({ "accessKeyId": k, "expiration": expiration, "roleDelivery": d }))
+                .zip(DELIVERIES)
+                .map(|((k, _), d)| {
+                    object([
+                        ("accessKeyId", Value::String(k.clone())),
+                        ("expiration", Value::String(expiration.clone())),
+                        ("roleDelivery", Value::String(d.to_string())),
+                    ])
+                })
                 .collect();
-            (
-                None,
-                None,
-                json!({ "credentials": credentials, "assumedRoleUser": { "arn": format!("arn:aws:sts::{}:assumed-role/{role_name}/{instance_id}", self.account) } }),
-            )
+            let arn = format!(
+                "arn:aws:sts::{}:assumed-role/{role_name}/{instance_id}",
+                self.account
+            );
+            let response = object([
+                ("credentials", Value::Array(credentials)),
+                ("assumedRoleUser", object([("arn", Value::String(arn))])),
+            ]);
+            (None, None, response)
         } else {
             let message =
                 crate::error::AwsError::assume_role_denied(EC2_SERVICE, &role_arn).message();
             (Some("AccessDenied".to_string()), Some(message), Value::Null)
         };
+        let request_parameters = object([
+            ("roleArn", Value::String(role_arn.clone())),
+            ("roleSessionName", Value::String(instance_id.to_string())),
+            ("durationSeconds", Value::from(CREDENTIALS_LIFETIME)),
+        ]);
         self.events.push(Event::Api(Box::new(ApiEvent {
-            event_time: now.iso_z(),
+            event_time: trust.now_z.clone(),
             event_source: "sts.amazonaws.com".to_string(),
             event_name: "AssumeRole".to_string(),
             aws_region: crate::world::REGION.to_string(),
@@ -202,31 +286,26 @@ impl World {
                 invoked_by: Some(EC2_SERVICE.to_string()),
                 ..UserIdentity::default()
             },
-            request_parameters: json!({ "roleArn": role_arn, "roleSessionName": instance_id, "durationSeconds": CREDENTIALS_LIFETIME }),
+            request_parameters,
             response_elements: response,
             error_code,
             error_message,
             request_id,
-            authorizations: vec![Authorization { action: "sts:AssumeRole".to_string(), resource: role_arn.clone(), evaluation }],
+            authorizations: vec![Authorization {
+                action: "sts:AssumeRole".to_string(),
+                resource: role_arn,
+                evaluation,
+            }],
         })));
-        match (allowed, keys.first(), keys.get(1)) {
-            (true, Some(v1), Some(v2)) => (
+        let mut issued = issued.into_iter();
+        match (allowed, issued.next(), issued.next()) {
+            (true, Some((v1_key, v1_body)), Some((v2_key, v2_body))) => (
                 IamDelivery::Credentials {
                     role_name,
-                    v1_body: self
-                        .sts
-                        .sessions
-                        .get(v1)
-                        .map(|s| crate::imds::credentials_body(s, now))
-                        .unwrap_or_default(),
-                    v2_body: self
-                        .sts
-                        .sessions
-                        .get(v2)
-                        .map(|s| crate::imds::credentials_body(s, now))
-                        .unwrap_or_default(),
-                    v1_key: v1.clone(),
-                    v2_key: v2.clone(),
+                    v1_key,
+                    v2_key,
+                    v1_body,
+                    v2_body,
                 },
                 now.plus(REFRESH_INTERVAL),
             ),
