@@ -316,13 +316,42 @@ impl<'de> serde::de::Visitor<'de> for ContextVisitor {
 
     fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<WireContext, A::Error> {
         let mut ctx = RequestContext::new();
-        while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
+        while let Some(ContextKey(key)) = map.next_key::<ContextKey<'de>>()? {
             match map.next_value::<ContextEntry>()? {
                 ContextEntry::Single(v) => ctx.insert(&key, v),
                 ContextEntry::Multi(vs) => ctx.insert_multi(&key, vs),
             }
         }
         Ok(WireContext(ctx))
+    }
+}
+
+/// A context key, borrowed from the line unless it has escapes (serde's
+/// own `Cow<str>` always copies).
+struct ContextKey<'a>(std::borrow::Cow<'a, str>);
+
+impl<'de: 'a, 'a> Deserialize<'de> for ContextKey<'a> {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct KeyVisitor;
+        impl<'de> serde::de::Visitor<'de> for KeyVisitor {
+            type Value = ContextKey<'de>;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a context key")
+            }
+            fn visit_borrowed_str<E: serde::de::Error>(
+                self,
+                v: &'de str,
+            ) -> Result<Self::Value, E> {
+                Ok(ContextKey(std::borrow::Cow::Borrowed(v)))
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Self::Value, E> {
+                Ok(ContextKey(std::borrow::Cow::Owned(v.to_owned())))
+            }
+            fn visit_string<E: serde::de::Error>(self, v: String) -> Result<Self::Value, E> {
+                Ok(ContextKey(std::borrow::Cow::Owned(v)))
+            }
+        }
+        deserializer.deserialize_str(KeyVisitor)
     }
 }
 

@@ -15,6 +15,7 @@ use super::date::parse_date_millis;
 use super::ip::Cidr;
 use super::matcher::wildcard_match;
 pub use super::operator::{BaseOp, Cmp, Operator, SetOp};
+use super::small::Small;
 use super::variables::Template;
 
 /// ARN matching for the `Arn*` operators, component by component: both
@@ -56,12 +57,17 @@ enum Value {
 /// One condition: an operator, a context key, and the values to compare.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Condition {
-    operator_name: String,
+    /// The operator as written, then the key as written, then the key in
+    /// lower case when that differs (one allocation for the three).
+    texts: String,
+    /// Where the key starts in `texts`.
+    key_at: usize,
+    /// Where the lower-cased key starts in `texts` (`texts.len()`: the key
+    /// is already lower case).
+    lower_at: usize,
     operator: Operator,
-    key: String,
-    key_lower: String,
-    raw_values: Vec<String>,
-    values: Vec<Value>,
+    raw_values: Small<String>,
+    values: Small<Value>,
 }
 
 /// The outcome of evaluating one condition.
@@ -82,24 +88,69 @@ impl Condition {
         raw_values: Vec<String>,
         variables: bool,
     ) -> Option<Condition> {
+        Self::compile(operator_name, key, Small::from(raw_values), variables)
+    }
+
+    /// [`Condition::new`] over the parser's compact list of values.
+    pub(crate) fn compile(
+        operator_name: &str,
+        key: &str,
+        raw_values: Small<String>,
+        variables: bool,
+    ) -> Option<Condition> {
         let operator = Operator::parse(operator_name)?;
-        let values = raw_values
-            .iter()
-            .map(|v| compile_value(operator.base, v, variables))
-            .collect();
+        let values = match &raw_values {
+            Small::One([v]) => Small::One([compile_value(operator.base, v, variables)]),
+            Small::Many(vs) => Small::Many(
+                vs.iter()
+                    .map(|v| compile_value(operator.base, v, variables))
+                    .collect(),
+            ),
+        };
+        let upper = key.bytes().any(|b| b.is_ascii_uppercase());
+        let mut texts = String::with_capacity(
+            operator_name.len() + key.len() + if upper { key.len() } else { 0 },
+        );
+        texts.push_str(operator_name);
+        texts.push_str(key);
+        if upper {
+            texts.extend(key.chars().map(|c| c.to_ascii_lowercase()));
+        }
         Some(Condition {
-            operator_name: operator_name.to_owned(),
+            key_at: operator_name.len(),
+            lower_at: operator_name.len() + key.len(),
+            texts,
             operator,
-            key: key.to_owned(),
-            key_lower: key.to_ascii_lowercase(),
             raw_values,
             values,
         })
     }
 
+    /// Compiles the values again with policy variables on or off.
+    pub(crate) fn set_variables(&mut self, variables: bool) {
+        let base = self.operator.base;
+        self.values = match &self.raw_values {
+            Small::One([v]) => Small::One([compile_value(base, v, variables)]),
+            Small::Many(vs) => Small::Many(
+                vs.iter()
+                    .map(|v| compile_value(base, v, variables))
+                    .collect(),
+            ),
+        };
+    }
+
     /// The operator as written, e.g. `StringLikeIfExists`.
     pub fn operator_name(&self) -> &str {
-        &self.operator_name
+        self.texts.get(..self.key_at).unwrap_or_default()
+    }
+
+    /// The key in ASCII lower case.
+    fn key_lower(&self) -> &str {
+        if self.lower_at == self.texts.len() {
+            self.key()
+        } else {
+            self.texts.get(self.lower_at..).unwrap_or_default()
+        }
     }
 
     /// The parsed operator.
@@ -109,31 +160,34 @@ impl Condition {
 
     /// The context key as written, e.g. `aws:SourceIp`.
     pub fn key(&self) -> &str {
-        &self.key
+        self.texts
+            .get(self.key_at..self.lower_at)
+            .unwrap_or_default()
     }
 
     /// The values as written (booleans and numbers as text).
     pub fn values(&self) -> &[String] {
-        &self.raw_values
+        self.raw_values.as_slice()
     }
 
     /// Evaluates the condition against a request context.
     pub fn evaluate(&self, ctx: &RequestContext) -> ConditionOutcome {
         let op = self.operator;
         let request = ctx
-            .get_lower(&self.key_lower)
+            .get_lower(self.key_lower())
             .map(|v| v.as_slice())
             .unwrap_or(&[]);
         if op.base == BaseOp::Null {
             let absent = request.is_empty();
             let matched = self
                 .values
+                .as_slice()
                 .iter()
                 .any(|v| matches!(v, Value::Null(Some(expect)) if *expect == absent));
             return outcome(matched, None);
         }
         if request.is_empty() {
-            let note = Some(format!("{} is not in the request context", self.key));
+            let note = Some(format!("{} is not in the request context", self.key()));
             let matched = op.if_exists
                 || match op.set {
                     SetOp::ForAllValues => true,
@@ -144,7 +198,8 @@ impl Condition {
         }
         let mut unresolved = false;
         let mut hit = |r: &str| {
-            self.values.iter().zip(&self.raw_values).any(|(v, raw)| {
+            let raws = self.raw_values.as_slice();
+            self.values.as_slice().iter().zip(raws).any(|(v, raw)| {
                 let (m, resolved) = compare(op.base, v, raw, r, ctx);
                 unresolved |= !resolved;
                 m

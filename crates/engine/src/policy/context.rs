@@ -6,6 +6,8 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+use super::small::CaseKey;
+
 /// The value of one context key. Booleans, numbers and dates are kept as the
 /// strings AWS would put in the request context.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -38,18 +40,23 @@ impl ContextValue {
     }
 }
 
-/// One entry: the key as first spelled, and its value.
-#[derive(Clone, Debug, PartialEq, Eq)]
-struct Entry {
-    key: String,
-    value: ContextValue,
+/// The condition keys of a request.
+#[derive(Clone, Debug, Default)]
+pub struct RequestContext {
+    /// Ordered and looked up by the lower-cased key; each key keeps its
+    /// spelling too.
+    entries: BTreeMap<CaseKey, ContextValue>,
 }
 
-/// The condition keys of a request.
-#[derive(Clone, Debug, PartialEq, Eq, Default)]
-pub struct RequestContext {
-    entries: BTreeMap<String, Entry>,
+/// Two contexts are equal when they have the same keys, spelt alike, with
+/// the same values.
+impl PartialEq for RequestContext {
+    fn eq(&self, other: &Self) -> bool {
+        self.entries.len() == other.entries.len() && self.iter().eq(other.iter())
+    }
 }
+
+impl Eq for RequestContext {}
 
 impl RequestContext {
     /// An empty context.
@@ -68,20 +75,16 @@ impl RequestContext {
     }
 
     fn set(&mut self, key: &str, value: ContextValue) {
-        self.entries.insert(
-            key.to_ascii_lowercase(),
-            Entry {
-                key: key.to_owned(),
-                value,
-            },
-        );
+        let key = CaseKey::new(key);
+        // A key given again takes its new spelling as well as its new value
+        // (`BTreeMap::insert` would keep the old key).
+        let _replaced = self.entries.remove(key.lower());
+        self.entries.insert(key, value);
     }
 
     /// Removes a key, returning its value.
     pub fn remove(&mut self, key: &str) -> Option<ContextValue> {
-        self.entries
-            .remove(&key.to_ascii_lowercase())
-            .map(|e| e.value)
+        self.entries.remove(CaseKey::new(key).lower())
     }
 
     /// The value of `key`, compared case-insensitively.
@@ -95,12 +98,12 @@ impl RequestContext {
 
     /// The value of a key already in lower case (no allocation).
     pub(crate) fn get_lower(&self, key: &str) -> Option<&ContextValue> {
-        self.entries.get(key).map(|e| &e.value)
+        self.entries.get(key)
     }
 
-    /// The keys (as first spelled) and values, in lower-cased key order.
+    /// The keys (as last spelt) and values, in lower-cased key order.
     pub fn iter(&self) -> impl Iterator<Item = (&str, &ContextValue)> {
-        self.entries.values().map(|e| (e.key.as_str(), &e.value))
+        self.entries.iter().map(|(k, v)| (k.spelling(), v))
     }
 
     /// Number of keys.

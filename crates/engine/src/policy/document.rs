@@ -11,7 +11,8 @@ use serde_json::Value;
 use super::condition::Condition;
 use super::matcher::wildcard_match;
 pub use super::principal::PrincipalElement;
-use super::raw::{RawDoc, RawPrincipal, RawStatement, Strings};
+use super::raw::{RawPrincipal, RawStatement, Strings, read_doc};
+use super::small::Small;
 use super::validate::{MalformedPolicyDocument, PolicyUse, validate};
 use super::variables::Template;
 
@@ -47,7 +48,7 @@ pub enum PolicyVersion {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ActionElement {
     negated: bool,
-    raw: Vec<String>,
+    raw: Small<String>,
 }
 
 impl ActionElement {
@@ -58,12 +59,12 @@ impl ActionElement {
 
     /// The actions as written.
     pub fn raw(&self) -> &[String] {
-        &self.raw
+        self.raw.as_slice()
     }
 
     /// Whether the statement applies to `action` (case-insensitive).
     pub fn applies_to(&self, action: &str) -> bool {
-        self.raw.iter().any(|p| wildcard_match(p, action, true)) != self.negated
+        self.raw().iter().any(|p| wildcard_match(p, action, true)) != self.negated
     }
 }
 
@@ -71,7 +72,7 @@ impl ActionElement {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ResourceElement {
     negated: bool,
-    raw: Vec<String>,
+    raw: Small<String>,
     /// For each pattern with policy variables, its template (empty when no
     /// pattern has variables; patterns without are matched as written).
     templates: Vec<Option<Template>>,
@@ -85,14 +86,14 @@ impl ResourceElement {
 
     /// The resources as written.
     pub fn raw(&self) -> &[String] {
-        &self.raw
+        self.raw.as_slice()
     }
 
     /// Whether the statement applies to `resource` (case-sensitive; policy
     /// variables are substituted from `ctx`, and one without a value makes
     /// that pattern match nothing).
     pub fn applies_to(&self, resource: &str, ctx: &super::context::RequestContext) -> bool {
-        let any = self.raw.iter().enumerate().any(|(i, raw)| {
+        let any = self.raw().iter().enumerate().any(|(i, raw)| {
             match self.templates.get(i).and_then(Option::as_ref) {
                 Some(t) => t
                     .resolve_glob(ctx, false)
@@ -195,14 +196,18 @@ impl Policy {
     /// Parses JSON text into a policy (structure only). Errors carry AWS's
     /// messages; JSON syntax errors carry their line and column.
     pub fn parse(text: &str) -> Result<Policy, MalformedPolicyDocument> {
-        let raw: RawDoc<'_> = serde_json::from_str(text).map_err(|e| syntax_error(&e))?;
-        Self::compile(raw, text.to_owned(), OnceLock::new())
+        let mut de = serde_json::Deserializer::from_str(text);
+        let mut compiler = Compiler::default();
+        let header = read_doc(&mut de, |s, v| compiler.add(s, v)).map_err(|e| syntax_error(&e))?;
+        de.end().map_err(|e| syntax_error(&e))?;
+        compiler.finish(header, text.to_owned(), OnceLock::new())
     }
 
     /// Parses an already-decoded JSON value (structure only).
     pub fn from_value(value: &Value) -> Result<Policy, MalformedPolicyDocument> {
-        let raw = RawDoc::deserialize(value).map_err(|e| syntax_error(&e))?;
-        Self::compile(raw, String::new(), OnceLock::from(value.clone()))
+        let mut compiler = Compiler::default();
+        let header = read_doc(value, |s, v| compiler.add(s, v)).map_err(|e| syntax_error(&e))?;
+        compiler.finish(header, String::new(), OnceLock::from(value.clone()))
     }
 
     /// Parses and validates for a use (identity vs trust/resource policy,
@@ -233,32 +238,86 @@ impl Policy {
     pub fn id(&self) -> Option<&str> {
         self.id.as_deref()
     }
+}
 
-    fn compile(
-        raw: RawDoc<'_>,
+/// Compiles statements as the parser reads them (no list of raw statements
+/// is kept); the first error is kept and reported once the whole text has
+/// been read, so that a JSON syntax error or a bad `Version` anywhere in the
+/// document takes precedence, as it would if the document were read first.
+#[derive(Default)]
+struct Compiler {
+    statements: Vec<Statement>,
+    error: Option<MalformedPolicyDocument>,
+    /// Whether statements were compiled with policy variables on.
+    variables: Option<bool>,
+}
+
+impl Compiler {
+    fn add(&mut self, raw: RawStatement<'_>, variables: bool) {
+        self.variables = Some(variables);
+        if self.error.is_some() {
+            return;
+        }
+        match compile_statement(raw, variables) {
+            Ok(statement) => self.statements.push(statement),
+            Err(e) => self.error = Some(e),
+        }
+    }
+
+    fn finish(
+        mut self,
+        header: super::raw::DocHeader<'_>,
         text: String,
         value: OnceLock<Value>,
     ) -> Result<Policy, MalformedPolicyDocument> {
-        let version = match raw.version.as_deref() {
+        let version = match header.version.as_deref() {
             None => PolicyVersion::V2008_10_17,
             Some("2012-10-17") => PolicyVersion::V2012_10_17,
             Some("2008-10-17") => PolicyVersion::V2008_10_17,
             Some(_) => return Err(MalformedPolicyDocument::legacy_parsing()),
         };
+        if let Some(e) = self.error {
+            return Err(e);
+        }
         let variables = version == PolicyVersion::V2012_10_17;
-        let statements = raw
-            .statement
-            .0
-            .into_iter()
-            .map(|s| compile_statement(s, variables))
-            .collect::<Result<Vec<_>, _>>()?;
+        if self.variables.is_some_and(|guess| guess != variables) {
+            // `Version` came after `Statement`: compile the variables again.
+            for s in &mut self.statements {
+                s.set_variables(variables);
+            }
+        }
         Ok(Policy {
             version,
-            id: raw.id.map(Cow::into_owned),
-            statements,
+            id: header.id.map(Cow::into_owned),
+            statements: self.statements,
             text,
             value,
         })
+    }
+}
+
+impl Statement {
+    /// Compiles the policy variables of resources and condition values again,
+    /// on or off.
+    fn set_variables(&mut self, variables: bool) {
+        if let Some(r) = &mut self.resource {
+            r.templates = templates(r.raw.as_slice(), variables);
+        }
+        for c in &mut self.conditions {
+            c.set_variables(variables);
+        }
+    }
+}
+
+/// For each resource pattern with policy variables, its template (empty
+/// when none has any or variables are off).
+fn templates(raw: &[String], variables: bool) -> Vec<Option<Template>> {
+    if variables && raw.iter().any(|r| r.contains("${")) {
+        raw.iter()
+            .map(|r| Some(Template::parse(r, true)).filter(|t| !t.is_plain()))
+            .collect()
+    } else {
+        Vec::new()
     }
 }
 
@@ -275,8 +334,8 @@ fn either<T>(
     }
 }
 
-fn owned(strings: Strings<'_>) -> Vec<String> {
-    strings.0.into_iter().map(Cow::into_owned).collect()
+fn owned(strings: Strings<'_>) -> Small<String> {
+    strings.0.map(Cow::into_owned)
 }
 
 fn compile_statement(
@@ -297,23 +356,21 @@ fn compile_statement(
     });
     let resource = either(s.resource, s.not_resource)?.map(|(negated, v)| {
         let raw = owned(v);
-        let templates = if variables && raw.iter().any(|r| r.contains("${")) {
-            raw.iter()
-                .map(|r| Some(Template::parse(r, true)).filter(|t| !t.is_plain()))
-                .collect()
-        } else {
-            Vec::new()
-        };
+        let templates = templates(raw.as_slice(), variables);
         ResourceElement {
             negated,
             raw,
             templates,
         }
     });
-    let mut conditions = Vec::with_capacity(s.condition.as_ref().map_or(0, |c| c.0.len()));
+    let count = s
+        .condition
+        .as_ref()
+        .map_or(0, |c| c.0.iter().map(|(_, keys)| keys.len()).sum());
+    let mut conditions = Vec::with_capacity(count);
     for (op, keys) in s.condition.map(|c| c.0).unwrap_or_default() {
         for (key, values) in keys {
-            let condition = Condition::new(&op, &key, values.0, variables)
+            let condition = Condition::compile(&op, &key, values.0, variables)
                 .ok_or_else(MalformedPolicyDocument::syntax)?;
             conditions.push(condition);
         }
@@ -344,12 +401,13 @@ fn compile_principal(
                 ) {
                     return Err(MalformedPolicyDocument::syntax());
                 }
-                out.extend(
-                    values
-                        .0
-                        .into_iter()
-                        .map(|v| (kind.clone().into_owned(), v.into_owned())),
-                );
+                match values.0 {
+                    Small::One([v]) => out.push((kind.into_owned(), v.into_owned())),
+                    Small::Many(vs) => out.extend(
+                        vs.into_iter()
+                            .map(|v| (kind.as_ref().to_owned(), v.into_owned())),
+                    ),
+                }
             }
             Ok(PrincipalElement::new(negated, false, out))
         }

@@ -19,6 +19,7 @@ pub mod matcher;
 pub mod operator;
 pub mod principal;
 mod raw;
+mod small;
 pub mod validate;
 pub mod variables;
 

@@ -10,16 +10,104 @@ use std::fmt;
 use serde::Deserialize;
 use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
 
-/// A whole document.
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct RawDoc<'a> {
-    #[serde(rename = "Version", borrow, default)]
+use super::small::Small;
+
+/// The elements of a document other than `Statement`.
+#[derive(Debug, Default)]
+pub struct DocHeader<'a> {
+    /// `Version` (`None` when absent or null).
     pub version: Option<Cow<'a, str>>,
-    #[serde(rename = "Id", borrow, default)]
+    /// `Id` (`None` when absent or null).
     pub id: Option<Cow<'a, str>>,
-    #[serde(rename = "Statement", borrow)]
-    pub statement: OneOrMany<RawStatement<'a>>,
+}
+
+/// Reads a whole document in one pass, handing each statement to `each` as
+/// soon as it is read, with whether policy variables are on as far as is
+/// known then (`Version` 2012-10-17 seen, or no `Version` seen yet, which is
+/// a guess the caller checks against the final [`DocHeader`]). Unknown,
+/// repeated or missing elements are errors.
+pub fn read_doc<'de, D, F>(d: D, each: F) -> Result<DocHeader<'de>, D::Error>
+where
+    D: Deserializer<'de>,
+    F: FnMut(RawStatement<'de>, bool),
+{
+    struct DocVisitor<F>(F);
+    impl<'de, F: FnMut(RawStatement<'de>, bool)> Visitor<'de> for DocVisitor<F> {
+        type Value = DocHeader<'de>;
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("a policy document")
+        }
+        fn visit_map<A: MapAccess<'de>>(mut self, mut map: A) -> Result<Self::Value, A::Error> {
+            const FIELDS: &[&str] = &["Version", "Id", "Statement"];
+            let mut version: Option<Option<Cow<'de, str>>> = None;
+            let mut id: Option<Option<Cow<'de, str>>> = None;
+            let mut statement = false;
+            while let Some(Str(key)) = map.next_key::<Str<'de>>()? {
+                match key.as_ref() {
+                    "Version" if version.is_some() => {
+                        return Err(de::Error::duplicate_field("Version"));
+                    }
+                    "Version" => version = Some(map.next_value::<Option<Str<'de>>>()?.map(|s| s.0)),
+                    "Id" if id.is_some() => return Err(de::Error::duplicate_field("Id")),
+                    "Id" => id = Some(map.next_value::<Option<Str<'de>>>()?.map(|s| s.0)),
+                    "Statement" if statement => {
+                        return Err(de::Error::duplicate_field("Statement"));
+                    }
+                    "Statement" => {
+                        statement = true;
+                        let variables = match &version {
+                            None => true,
+                            Some(v) => v.as_deref() == Some("2012-10-17"),
+                        };
+                        map.next_value_seed(StatementsSeed {
+                            each: &mut self.0,
+                            variables,
+                        })?;
+                    }
+                    other => return Err(de::Error::unknown_field(other, FIELDS)),
+                }
+            }
+            if !statement {
+                return Err(de::Error::missing_field("Statement"));
+            }
+            Ok(DocHeader {
+                version: version.flatten(),
+                id: id.flatten(),
+            })
+        }
+    }
+    d.deserialize_map(DocVisitor(each))
+}
+
+/// `Statement`: one object or a list of them, each handed on as read.
+struct StatementsSeed<'f, F> {
+    each: &'f mut F,
+    variables: bool,
+}
+
+impl<'de, F: FnMut(RawStatement<'de>, bool)> de::DeserializeSeed<'de> for StatementsSeed<'_, F> {
+    type Value = ();
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl<'de, F: FnMut(RawStatement<'de>, bool)> Visitor<'de> for StatementsSeed<'_, F> {
+    type Value = ();
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("an object or a list of objects")
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+        while let Some(item) = seq.next_element::<RawStatement<'de>>()? {
+            (self.each)(item, self.variables);
+        }
+        Ok(())
+    }
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<(), A::Error> {
+        let one = RawStatement::deserialize(de::value::MapAccessDeserializer::new(map))?;
+        (self.each)(one, self.variables);
+        Ok(())
+    }
 }
 
 /// One statement.
@@ -46,37 +134,9 @@ pub struct RawStatement<'a> {
     pub condition: Option<RawConditions<'a>>,
 }
 
-/// `Statement`: one object or a list of them.
-#[derive(Debug)]
-pub struct OneOrMany<T>(pub Vec<T>);
-
-impl<'de, T: Deserialize<'de>> Deserialize<'de> for OneOrMany<T> {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct V<T>(std::marker::PhantomData<T>);
-        impl<'de, T: Deserialize<'de>> Visitor<'de> for V<T> {
-            type Value = OneOrMany<T>;
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("an object or a list of objects")
-            }
-            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
-                let mut out = Vec::with_capacity(seq.size_hint().unwrap_or(4).min(64));
-                while let Some(item) = seq.next_element()? {
-                    out.push(item);
-                }
-                Ok(OneOrMany(out))
-            }
-            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
-                let one = T::deserialize(de::value::MapAccessDeserializer::new(map))?;
-                Ok(OneOrMany(vec![one]))
-            }
-        }
-        d.deserialize_any(V(std::marker::PhantomData))
-    }
-}
-
-/// A string or a list of strings.
+/// A string or a list of strings (a single string needs no list).
 #[derive(Debug, Default)]
-pub struct Strings<'a>(pub Vec<Cow<'a, str>>);
+pub struct Strings<'a>(pub Small<Cow<'a, str>>);
 
 impl<'de: 'a, 'a> Deserialize<'de> for Strings<'a> {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
@@ -87,16 +147,16 @@ impl<'de: 'a, 'a> Deserialize<'de> for Strings<'a> {
                 f.write_str("a string or a list of strings")
             }
             fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<Self::Value, E> {
-                Ok(Strings(vec![Cow::Borrowed(v)]))
+                Ok(Strings(Small::One([Cow::Borrowed(v)])))
             }
             fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
-                Ok(Strings(vec![Cow::Owned(v.to_owned())]))
+                Ok(Strings(Small::One([Cow::Owned(v.to_owned())])))
             }
             fn visit_string<E: de::Error>(self, v: String) -> Result<Self::Value, E> {
-                Ok(Strings(vec![Cow::Owned(v)]))
+                Ok(Strings(Small::One([Cow::Owned(v)])))
             }
             fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
-                let mut out = Vec::with_capacity(seq.size_hint().unwrap_or(2).min(64));
+                let mut out = Small::default();
                 while let Some(Str(s)) = seq.next_element()? {
                     out.push(s);
                 }
@@ -135,7 +195,7 @@ impl<'de: 'a, 'a> Deserialize<'de> for Str<'a> {
 /// A condition value: a string, boolean or number, or a list of them, all
 /// kept as text.
 #[derive(Debug, Default)]
-pub struct Scalars(pub Vec<String>);
+pub struct Scalars(pub Small<String>);
 
 impl<'de> Deserialize<'de> for Scalars {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
@@ -148,34 +208,35 @@ impl<'de> Deserialize<'de> for Scalars {
                 f.write_str("a string, boolean or number, or a list of them")
             }
             fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
-                Ok(Scalars(vec![v.to_owned()]))
+                Ok(Scalars(Small::One([v.to_owned()])))
             }
             fn visit_string<E: de::Error>(self, v: String) -> Result<Self::Value, E> {
-                Ok(Scalars(vec![v]))
+                Ok(Scalars(Small::One([v])))
             }
             fn visit_bool<E: de::Error>(self, v: bool) -> Result<Self::Value, E> {
-                Ok(Scalars(vec![v.to_string()]))
+                Ok(Scalars(Small::One([v.to_string()])))
             }
             fn visit_i64<E: de::Error>(self, v: i64) -> Result<Self::Value, E> {
-                Ok(Scalars(vec![v.to_string()]))
+                Ok(Scalars(Small::One([v.to_string()])))
             }
             fn visit_u64<E: de::Error>(self, v: u64) -> Result<Self::Value, E> {
-                Ok(Scalars(vec![v.to_string()]))
+                Ok(Scalars(Small::One([v.to_string()])))
             }
             fn visit_f64<E: de::Error>(self, v: f64) -> Result<Self::Value, E> {
-                Ok(Scalars(vec![
-                    serde_json::Number::from_f64(v)
-                        .map(|n| n.to_string())
-                        .unwrap_or_else(|| v.to_string()),
-                ]))
+                Ok(Scalars(Small::One([serde_json::Number::from_f64(v)
+                    .map(|n| n.to_string())
+                    .unwrap_or_else(|| v.to_string())])))
             }
             fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
                 if self.nested {
                     return Err(de::Error::invalid_type(de::Unexpected::Seq, &self));
                 }
-                let mut out = Vec::with_capacity(2);
-                while let Some(Scalars(mut one)) = seq.next_element_seed(ScalarSeed)? {
-                    out.append(&mut one);
+                let mut out = Small::default();
+                while let Some(Scalars(one)) = seq.next_element_seed(ScalarSeed)? {
+                    match one {
+                        Small::One([v]) => out.push(v),
+                        Small::Many(vs) => vs.into_iter().for_each(|v| out.push(v)),
+                    }
                 }
                 Ok(Scalars(out))
             }
