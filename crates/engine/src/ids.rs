@@ -80,7 +80,7 @@ impl IdGen {
         }
         let per_word = (64 / bits) as usize;
         let mut bytes = vec![0u8; count];
-        for chunk in bytes.chunks_mut(per_word) {
+        let mut fill = |chunk: &mut [u8]| {
             let mut word = self.next_u64();
             for b in chunk {
                 // `N` is a power of two, so the index is in range.
@@ -90,6 +90,15 @@ impl IdGen {
                     .unwrap_or(b'A');
                 word >>= bits;
             }
+        };
+        // Whole words first (a fixed length per alphabet, so the loop unrolls), then the rest.
+        let mut chunks = bytes.chunks_exact_mut(per_word);
+        for chunk in &mut chunks {
+            fill(chunk);
+        }
+        let rest = chunks.into_remainder();
+        if !rest.is_empty() {
+            fill(rest);
         }
         // Only ASCII bytes were written, so this never fails.
         out.push_str(std::str::from_utf8(&bytes).unwrap_or_default());
