@@ -70,6 +70,8 @@ pub struct Metrics {
     pub heading: f64,
     /// Height of the STS node (drawn in its column's heading band).
     pub sts_height: f64,
+    /// Extra width on the right of the stacked layout, for edge labels.
+    pub label_room: f64,
 }
 
 impl Default for Metrics {
@@ -83,6 +85,7 @@ impl Default for Metrics {
             margin: 12.0,
             heading: 26.0,
             sts_height: 60.0,
+            label_room: 64.0,
         }
     }
 }
@@ -266,7 +269,8 @@ pub fn layout_stacked(kinds: &[Kind], m: &Metrics) -> Layout {
         columns: [m.margin; 5],
         headings,
         stacked: true,
-        width: widest + 2.0 * m.margin,
+        // Room on the right for the labels of edges that leave instances from the right.
+        width: widest + 2.0 * m.margin + m.label_room,
         height: y - m.row_gap * 1.6 + m.margin,
     }
 }
