@@ -17,7 +17,9 @@
 #   BENCH_PROFILE    cargo profile of both builds (default release, which has
 #                    opt-level "s" for a small app bundle; bench-opt3 is
 #                    release at opt-level 3)
-#   BENCH_OPT_LEVEL  override the profile's opt-level instead, e.g. 3
+#   BENCH_WASM_PROFILE  cargo profile of the wasm build (default BENCH_PROFILE;
+#                    wasm-release is the app's, without Trunk's wasm-opt pass)
+#   BENCH_OPT_LEVEL  override the profiles' opt-level instead, e.g. 3
 #                    (rebuilds everything when changed)
 #   BENCH_WASM=0     native only
 #   BENCH_BROWSER=1  also measure the wasm build in headless Chromium (after
@@ -28,21 +30,24 @@ cd "$(dirname "$0")/.."
 REPEAT="${BENCH_REPEAT:-20000}"
 RUNS="${BENCH_RUNS:-3}"
 PROFILE="${BENCH_PROFILE:-release}"
+WASM_PROFILE="${BENCH_WASM_PROFILE:-$PROFILE}"
 WASM="${BENCH_WASM:-1}"
 DATA=crates/cli/tests/data/bench.jsonl
-build=(build --profile "$PROFILE")
-if [ -n "${BENCH_OPT_LEVEL:-}" ]; then
-  build+=(--config "profile.$PROFILE.opt-level=${BENCH_OPT_LEVEL}")
-fi
+# cargo build arguments for a profile; its output directory.
+build() {
+  echo build --profile "$1"
+  if [ -n "${BENCH_OPT_LEVEL:-}" ]; then echo --config "profile.$1.opt-level=${BENCH_OPT_LEVEL}"; fi
+}
+out_dir() { if [ "$1" = dev ]; then echo debug; else echo "$1"; fi; }
 target_dir="${CARGO_TARGET_DIR:-$PWD/target}"
-out_dir="$PROFILE"
-if [ "$PROFILE" = dev ]; then out_dir=debug; fi
 
-cargo "${build[@]}" -p iamsim-cli --bin iamsim >&2
-native="$target_dir/$out_dir/iamsim"
+# shellcheck disable=SC2046 # the words of build() are meant to split
+cargo $(build "$PROFILE") -p iamsim-cli --bin iamsim >&2
+native="$target_dir/$(out_dir "$PROFILE")/iamsim"
 if [ "$WASM" != 0 ]; then
-  cargo "${build[@]}" -p iamsim-wasm-bench --target wasm32-unknown-unknown >&2
-  wasm="$target_dir/wasm32-unknown-unknown/$out_dir/iamsim_wasm_bench.wasm"
+  # shellcheck disable=SC2046
+  cargo $(build "$WASM_PROFILE") -p iamsim-wasm-bench --target wasm32-unknown-unknown >&2
+  wasm="$target_dir/wasm32-unknown-unknown/$(out_dir "$WASM_PROFILE")/iamsim_wasm_bench.wasm"
   wasm-bindgen --target nodejs --out-dir target/wasm-bench/node "$wasm"
   # The nodejs glue is CommonJS; the repository's package.json says "type": "module".
   echo '{"type": "commonjs"}' >target/wasm-bench/node/package.json
@@ -52,7 +57,7 @@ fi
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 decisions=$((REPEAT * $(grep -c '[^[:space:]]' "$DATA")))
-echo "iamsim eval --repeat $REPEAT $DATA: $decisions decisions a run, profile $PROFILE, $RUNS rounds; $(uptime)" >&2
+echo "iamsim eval --repeat $REPEAT $DATA: $decisions decisions a run, profile $PROFILE (wasm: $WASM_PROFILE), $RUNS rounds; $(uptime)" >&2
 for run in $(seq 1 "$RUNS"); do
   if [ "$run" -eq 1 ]; then out=/dev/stdout; else out=/dev/null; fi
   /usr/bin/time -f '%U %S' -o "$tmp/time" \
