@@ -33,7 +33,7 @@ pub fn HostTabs() -> Html {
                     </button>
                 }
             }) }
-            <span class="term-hint">{ "ssh i-… opens a tab; exit closes it" }</span>
+            <span class="term-hint">{ "Tab completes · ↑/↓ history · ssh i-… opens a tab, exit closes it" }</span>
         </div>
     }
 }
