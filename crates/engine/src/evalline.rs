@@ -164,6 +164,15 @@ struct Wire<'a> {
 /// wrong with it, e.g. `identity_policies[0]: MalformedPolicyDocument: Policy
 /// document should not specify a principal.` or `missing field "action"`.
 pub fn parse_request_line(text: &str) -> Result<EvalRequest, String> {
+    match fast::parse(text) {
+        Some(request) => Ok(request),
+        None => parse_request_line_general(text),
+    }
+}
+
+/// [`parse_request_line`] through serde's reading of the whole line, with
+/// each policy's text kept as a `RawValue` and parsed afterwards.
+fn parse_request_line_general(text: &str) -> Result<EvalRequest, String> {
     let wire: Wire<'_> = match serde_json::from_str(text) {
         Ok(wire) => wire,
         Err(err) => return Err(diagnose(text, &err)),
@@ -537,6 +546,226 @@ fn kind(value: &Value) -> &'static str {
     }
 }
 
+/// The common case read in one pass: each policy document is parsed where
+/// it stands in the line (`serde_json`'s `RawValue` would scan it once to
+/// find its end and [`Policy::parse`] again to read it). Anything unusual (a
+/// policy given as text, an escape in a field name, an unknown or repeated
+/// field, any error) gives `None`, and the line is read again by the general
+/// path, which produces the same request or names the error.
+mod fast {
+    use serde::Deserialize;
+    use serde::de::IgnoredAny;
+    use serde_json::Value;
+
+    use super::{EvalRequest, LinePolicy, WireContext, is_trust_action};
+    use crate::policy::validate::validate;
+    use crate::policy::{Policy, PolicyUse};
+
+    struct Cursor<'a> {
+        text: &'a str,
+        pos: usize,
+    }
+
+    impl<'a> Cursor<'a> {
+        fn peek(&mut self) -> Option<u8> {
+            let bytes = self.text.as_bytes();
+            while let Some(b' ' | b'\n' | b'\t' | b'\r') = bytes.get(self.pos) {
+                self.pos += 1;
+            }
+            bytes.get(self.pos).copied()
+        }
+
+        fn eat(&mut self, byte: u8) -> Option<()> {
+            (self.peek()? == byte).then(|| self.pos += 1)
+        }
+
+        fn rest(&self) -> Option<&'a str> {
+            self.text.get(self.pos..)
+        }
+
+        /// A field name without escapes.
+        fn key(&mut self) -> Option<&'a str> {
+            self.eat(b'"')?;
+            let rest = self.rest()?;
+            let end = rest.find(['"', '\\'])?;
+            if rest.as_bytes().get(end) != Some(&b'"') {
+                return None;
+            }
+            self.pos += end + 1;
+            self.eat(b':')?;
+            rest.get(..end)
+        }
+
+        /// One JSON value, read with serde.
+        fn value<T: Deserialize<'a>>(&mut self) -> Option<T> {
+            self.peek()?;
+            let mut stream = serde_json::Deserializer::from_str(self.rest()?).into_iter::<T>();
+            let value = stream.next()?.ok()?;
+            self.pos += stream.byte_offset();
+            Some(value)
+        }
+
+        /// A policy document (a JSON object).
+        fn policy(&mut self) -> Option<Policy> {
+            self.peek()?;
+            let (policy, len) = Policy::parse_first(self.rest()?)?;
+            self.pos += len;
+            Some(policy)
+        }
+
+        /// `null` or a policy document.
+        fn optional_policy(&mut self) -> Option<Option<Policy>> {
+            if self.peek()? == b'n' {
+                self.value::<()>()?;
+                return Some(None);
+            }
+            self.policy().map(Some)
+        }
+
+        /// A list of policy documents.
+        fn policies(&mut self) -> Option<Vec<Policy>> {
+            self.eat(b'[')?;
+            let mut out = Vec::new();
+            if self.peek()? == b']' {
+                self.pos += 1;
+                return Some(out);
+            }
+            loop {
+                out.push(self.policy()?);
+                match self.peek()? {
+                    b',' => self.pos += 1,
+                    b']' => {
+                        self.pos += 1;
+                        return Some(out);
+                    }
+                    _ => return None,
+                }
+            }
+        }
+    }
+
+    const NAMES: [&str; 19] = [
+        "id",
+        "identity_policies",
+        "resource_policy",
+        "resource_is_trust_policy",
+        "permission_boundary",
+        "scps",
+        "session_policy",
+        "principal",
+        "action",
+        "resource",
+        "resource_account",
+        "context",
+        "doc",
+        "comment",
+        "expected",
+        "expected_reason",
+        "expected_decided_by",
+        "expected_error",
+        "permissions_boundary",
+    ];
+
+    pub(super) fn parse(text: &str) -> Option<EvalRequest> {
+        let mut c = Cursor { text, pos: 0 };
+        let mut seen = [false; NAMES.len()];
+        let mut id = Value::Null;
+        let mut identity = Vec::new();
+        let mut resource_policy = None;
+        let mut trust = None;
+        let mut boundary = None;
+        let mut scps = Vec::new();
+        let mut session = None;
+        let (mut principal, mut action, mut resource) = (None, None, None);
+        let mut resource_account = None;
+        let mut context = None;
+        c.eat(b'{')?;
+        if c.peek()? == b'}' {
+            return None;
+        }
+        loop {
+            let key = c.key()?;
+            let index = NAMES.iter().position(|n| *n == key)?;
+            // The two spellings of the boundary are one field.
+            let slot = if index == 18 { 4 } else { index };
+            if std::mem::replace(seen.get_mut(slot)?, true) {
+                return None;
+            }
+            match index {
+                0 => id = c.value::<Value>()?,
+                1 => identity = c.policies()?,
+                2 => resource_policy = c.optional_policy()?,
+                3 => trust = c.value::<Option<bool>>()?,
+                4 | 18 => boundary = c.optional_policy()?,
+                5 => scps = c.policies()?,
+                6 => session = c.optional_policy()?,
+                7 => principal = Some(c.value::<String>()?),
+                8 => action = Some(c.value::<String>()?),
+                9 => resource = Some(c.value::<String>()?),
+                10 => resource_account = c.value::<Option<String>>()?,
+                11 => context = c.value::<Option<WireContext>>()?,
+                _ => {
+                    c.value::<IgnoredAny>()?;
+                }
+            }
+            match c.peek()? {
+                b',' => c.pos += 1,
+                b'}' => {
+                    c.pos += 1;
+                    break;
+                }
+                _ => return None,
+            }
+        }
+        if c.peek().is_some() {
+            return None;
+        }
+        let (principal, action, resource) = (principal?, action?, resource?);
+        let trust = trust.unwrap_or_else(|| resource_policy.is_some() && is_trust_action(&action));
+        let resource_use = if trust {
+            PolicyUse::Trust
+        } else {
+            PolicyUse::Resource
+        };
+        let checked = |name: String, policy: Policy, use_: PolicyUse| {
+            validate(&policy, use_).ok()?;
+            Some(LinePolicy { name, policy })
+        };
+        let identity_policies = identity
+            .into_iter()
+            .enumerate()
+            .map(|(i, p)| checked(format!("identity_policies[{i}]"), p, PolicyUse::Identity))
+            .collect::<Option<Vec<_>>>()?;
+        let scps = scps
+            .into_iter()
+            .enumerate()
+            .map(|(i, p)| checked(format!("scps[{i}]"), p, PolicyUse::ServiceControl))
+            .collect::<Option<Vec<_>>>()?;
+        let optional = |name: &str, policy: Option<Policy>, use_: PolicyUse| match policy {
+            None => Some(None),
+            Some(p) => checked(name.to_owned(), p, use_).map(Some),
+        };
+        Some(EvalRequest {
+            id,
+            identity_policies,
+            resource_policy: optional("resource_policy", resource_policy, resource_use)?,
+            resource_is_trust_policy: trust,
+            permission_boundary: optional(
+                "permission_boundary",
+                boundary,
+                PolicyUse::PermissionsBoundary,
+            )?,
+            scps,
+            session_policy: optional("session_policy", session, PolicyUse::Session)?,
+            principal,
+            action,
+            resource,
+            resource_account,
+            context: context.map(|c: WireContext| c.0).unwrap_or_default(),
+        })
+    }
+}
+
 /// The bodies of the fuzz targets in `fuzz/`, also run on stable by the
 /// engine's property tests. Each returns `Err` with a description when an
 /// invariant is broken; a panic anywhere below is a bug too.
@@ -608,6 +837,51 @@ mod tests {
         format!(
             r#"{{"principal":"{ALICE}","action":"s3:GetObject","resource":"arn:aws:s3:::b/k"{extra}}}"#
         )
+    }
+
+    /// The one-pass reading gives the same request as the general one on
+    /// every request of the data-driven policy cases and the benchmark.
+    #[test]
+    fn fast_path_reads_lines_as_the_general_path_does() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/policy_cases");
+        let mut lines: Vec<String> = Vec::new();
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();
+            let cases: Vec<Value> = serde_json::from_str(&text).unwrap();
+            lines.extend(cases.iter().map(|c| c.to_string()));
+            lines.extend(
+                cases
+                    .iter()
+                    .map(|c| serde_json::to_string_pretty(c).unwrap()),
+            );
+        }
+        let bench = concat!(env!("CARGO_MANIFEST_DIR"), "/../cli/tests/data/bench.jsonl");
+        lines.extend(
+            std::fs::read_to_string(bench)
+                .unwrap()
+                .lines()
+                .map(str::to_owned),
+        );
+        assert!(lines.len() > 800, "{}", lines.len());
+        let mut fast_hits = 0;
+        for text in &lines {
+            let general = general_path(text);
+            if let Some(request) = fast::parse(text) {
+                fast_hits += 1;
+                assert_eq!(Ok(request), general, "{text}");
+            }
+            assert_eq!(parse_request_line(text), general, "{text}");
+        }
+        assert!(
+            fast_hits * 10 > lines.len() * 8,
+            "{fast_hits} of {}",
+            lines.len()
+        );
+    }
+
+    /// [`parse_request_line`] without its one-pass reading.
+    fn general_path(text: &str) -> Result<EvalRequest, String> {
+        parse_request_line_general(text)
     }
 
     #[test]

@@ -196,11 +196,28 @@ impl Policy {
     /// Parses JSON text into a policy (structure only). Errors carry AWS's
     /// messages; JSON syntax errors carry their line and column.
     pub fn parse(text: &str) -> Result<Policy, MalformedPolicyDocument> {
-        let mut de = serde_json::Deserializer::from_str(text);
-        let mut compiler = Compiler::default();
-        let header = read_doc(&mut de, |s, v| compiler.add(s, v)).map_err(|e| syntax_error(&e))?;
-        de.end().map_err(|e| syntax_error(&e))?;
-        compiler.finish(header, text.to_owned(), OnceLock::new())
+        let read: Read<'_> = serde_json::from_str(text).map_err(|e| syntax_error(&e))?;
+        read.compiler
+            .finish(read.header, text.to_owned(), OnceLock::new())
+    }
+
+    /// Parses the JSON object at the start of `text` (which may go on after
+    /// it), reading it once: the policy (structure only) and the length of
+    /// its text. `None` when that is not a policy document, whatever the
+    /// reason; [`Policy::parse`] on the same text says why.
+    pub(crate) fn parse_first(text: &str) -> Option<(Policy, usize)> {
+        if !text.starts_with('{') {
+            return None;
+        }
+        let mut stream = serde_json::Deserializer::from_str(text).into_iter::<Read<'_>>();
+        let read = stream.next()?.ok()?;
+        let len = stream.byte_offset();
+        let doc = text.get(..len)?;
+        let policy = read
+            .compiler
+            .finish(read.header, doc.to_owned(), OnceLock::new())
+            .ok()?;
+        Some((policy, len))
     }
 
     /// Parses an already-decoded JSON value (structure only).
@@ -237,6 +254,20 @@ impl Policy {
     /// The `Id` element, if any.
     pub fn id(&self) -> Option<&str> {
         self.id.as_deref()
+    }
+}
+
+/// A document as read: its header and its compiled statements.
+struct Read<'a> {
+    header: super::raw::DocHeader<'a>,
+    compiler: Compiler,
+}
+
+impl<'de> Deserialize<'de> for Read<'de> {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let mut compiler = Compiler::default();
+        let header = read_doc(d, |s, v| compiler.add(s, v))?;
+        Ok(Read { header, compiler })
     }
 }
 

@@ -320,12 +320,22 @@ fn is_root(principal: &str) -> bool {
     principal.starts_with("arn:") && principal.contains(":iam::") && principal.ends_with(":root")
 }
 
+/// The `n`th colon-separated part of `text` (0-based), as
+/// `text.split(':').nth(n)` gives it, without a `memchr` search per part.
+fn arn_part(text: &str, n: usize) -> Option<&str> {
+    let mut rest = text;
+    for _ in 0..n {
+        rest = super::principal::split_colon(rest)?.1;
+    }
+    Some(super::principal::split_colon(rest).map_or(rest, |(part, _)| part))
+}
+
 /// The account that owns the resource (see [`Request::resource_account`]).
 fn resource_account<'a>(request: &Request<'a>, caller_account: &'a str) -> &'a str {
     if let Some(acct) = request.resource_account {
         return acct;
     }
-    if let Some(acct) = request.resource.split(':').nth(4).filter(|a| !a.is_empty()) {
+    if let Some(acct) = arn_part(request.resource, 4).filter(|a| !a.is_empty()) {
         return acct;
     }
     request

@@ -140,10 +140,10 @@ impl<'a> CallerArn<'a> {
     /// Parses an IAM or STS ARN; None for service names and other text.
     pub fn parse(arn: &'a str) -> Option<CallerArn<'a>> {
         let rest = arn.strip_prefix("arn:")?;
-        let (partition, rest) = rest.split_once(':')?;
-        let (service, rest) = rest.split_once(':')?;
-        let (_region, rest) = rest.split_once(':')?;
-        let (account, resource) = rest.split_once(':')?;
+        let (partition, rest) = split_colon(rest)?;
+        let (service, rest) = split_colon(rest)?;
+        let (_region, rest) = split_colon(rest)?;
+        let (account, resource) = split_colon(rest)?;
         let session_role = match service {
             "iam" => None,
             "sts" => resource
@@ -158,6 +158,13 @@ impl<'a> CallerArn<'a> {
             session_role,
         })
     }
+}
+
+/// `text` split at its first colon (a byte loop: the parts of an ARN are
+/// short, and `str::split_once` searches with `memchr`).
+pub(crate) fn split_colon(text: &str) -> Option<(&str, &str)> {
+    let at = text.bytes().position(|b| b == b':')?;
+    Some((text.get(..at)?, text.get(at + 1..)?))
 }
 
 /// The account of a principal ARN (IAM or STS), if any.

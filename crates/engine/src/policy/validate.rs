@@ -284,8 +284,9 @@ fn check_statement(s: &Statement, use_: PolicyUse) -> Result<(), Problem<'_>> {
 fn has_vendor(action: &str) -> bool {
     action == "*"
         || action
-            .split_once(':')
-            .is_some_and(|(vendor, _)| !vendor.is_empty())
+            .bytes()
+            .position(|b| b == b':')
+            .is_some_and(|at| at > 0)
 }
 
 /// `*`, or `arn:` followed by at least five colon-separated parts (fewer
@@ -293,7 +294,8 @@ fn has_vendor(action: &str) -> bool {
 fn is_arn_or_star(resource: &str) -> bool {
     resource == "*"
         || (resource.starts_with("arn:")
-            && (resource.matches(':').count() >= 5 || resource.contains('*')))
+            && (resource.bytes().filter(|&b| b == b':').count() >= 5
+                || resource.bytes().any(|b| b == b'*')))
 }
 
 fn validate_principal(p: &PrincipalElement) -> Result<(), Problem<'_>> {

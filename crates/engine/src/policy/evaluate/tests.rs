@@ -914,3 +914,25 @@ fn evaluation_serializes() {
     let back: Evaluation = serde_json::from_value(json).unwrap();
     assert_eq!(back, e);
 }
+
+#[test]
+fn arn_part_is_split_nth() {
+    for text in [
+        "arn:aws:s3:::bucket/key",
+        "arn:aws:ec2:us-east-1:123456789012:instance/i-1",
+        "arn:aws:iam::123456789012:role/r",
+        "*",
+        "a:b:c:d",
+        "a:b:c:d:",
+        "::::::",
+        "",
+    ] {
+        for n in 0..8 {
+            assert_eq!(
+                super::arn_part(text, n),
+                text.split(':').nth(n),
+                "{text} {n}"
+            );
+        }
+    }
+}
