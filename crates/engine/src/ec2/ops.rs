@@ -323,8 +323,12 @@ impl World {
                 metadata: InstanceMetadata::default(),
                 ssm_agent: crate::ssm::SsmAgent::default(),
             };
-            instances.push(self.instance_json(&instance));
-            self.ec2.instances.insert(instance_id, instance);
+            // Stored first, so the response shows its IamInstanceProfile
+            // ({Arn, Id}) as RunInstances' response does.
+            self.ec2.instances.insert(instance_id.clone(), instance);
+            if let Some(stored) = self.ec2.instances.get(&instance_id) {
+                instances.push(self.instance_json(stored));
+            }
         }
         Ok(json!({
             "Groups": [],

@@ -40,6 +40,11 @@ impl TrustCache {
 /// The two credential sets delivered to an instance: for IMDSv1 and IMDSv2 readers.
 const DELIVERIES: [&str; 2] = ["1.0", "2.0"];
 
+/// Seconds from launch (or start) until an instance is running: an
+/// approximation (real instances take tens of seconds); the state changes at
+/// the first clock advance, and the boot is dated this long after launch.
+const BOOT_SECONDS: u64 = 10;
+
 /// A JSON object with these members, in this order (as `json!` would build it).
 fn object<const N: usize>(members: [(&str, Value); N]) -> Value {
     // Inserted one by one: collecting would sort the members first.
@@ -68,7 +73,9 @@ impl World {
             };
             i.state = to;
             if to == InstanceState::Running {
-                i.running_since = Some(now);
+                // The instance finished booting early in this advance, not at
+                // its end: agents that wait after boot (SSM) count from here.
+                i.running_since = Some(i.launch_time.plus(BOOT_SECONDS).min(now));
                 i.metadata.next_refresh = Some(now);
             } else {
                 // Off: its metadata service and tokens are gone.
