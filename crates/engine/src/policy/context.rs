@@ -75,11 +75,14 @@ impl RequestContext {
     }
 
     fn set(&mut self, key: &str, value: ContextValue) {
-        let key = CaseKey::new(key);
-        // A key given again takes its new spelling as well as its new value
-        // (`BTreeMap::insert` would keep the old key).
-        let _replaced = self.entries.remove(key.lower());
-        self.entries.insert(key, value);
+        if self.entries.insert(CaseKey::new(key), value).is_some() {
+            // A key given again takes its new spelling as well as its new
+            // value (`BTreeMap::insert` kept the old key).
+            let new = CaseKey::new(key);
+            if let Some(value) = self.entries.remove(new.lower()) {
+                self.entries.insert(new, value);
+            }
+        }
     }
 
     /// Removes a key, returning its value.
@@ -194,6 +197,23 @@ mod tests {
             c.iter().next().map(|(k, _)| k),
             Some("aws:PrincipalTag/Team")
         );
+    }
+
+    #[test]
+    fn a_key_set_again_takes_its_new_spelling_and_value() {
+        let mut c = RequestContext::new();
+        c.insert("aws:SourceIp", "192.0.2.1");
+        c.insert("AWS:SOURCEIP", "203.0.113.5");
+        assert_eq!(c.len(), 1);
+        assert_eq!(
+            c.iter().collect::<Vec<_>>(),
+            vec![("AWS:SOURCEIP", &ContextValue::Single("203.0.113.5".into()))]
+        );
+        let mut d = RequestContext::new();
+        d.insert("AWS:SOURCEIP", "203.0.113.5");
+        assert_eq!(c, d);
+        d.insert("aws:sourceip", "203.0.113.5");
+        assert_ne!(c, d);
     }
 
     #[test]
