@@ -15,8 +15,8 @@
 #   BENCH_REPEAT     repetitions of each line (default 20000)
 #   BENCH_RUNS       rounds; the best counts (default 3)
 #   BENCH_PROFILE    cargo profile of both builds (default release, which has
-#                    opt-level "s" for a small app bundle; bench-opt3 is
-#                    release at opt-level 3)
+#                    opt-level 3, like bench-opt3; the app bundle uses
+#                    wasm-release at opt-level "z")
 #   BENCH_WASM_PROFILE  cargo profile of the wasm build (default BENCH_PROFILE;
 #                    wasm-release is the app's, without Trunk's wasm-opt pass)
 #   BENCH_OPT_LEVEL  override the profiles' opt-level instead, e.g. 3
