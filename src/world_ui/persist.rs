@@ -5,7 +5,6 @@
 //! also carries the world the steps produced, so an import can check that the steps still
 //! give that world.
 
-use iamsim_engine::world::World;
 use serde::{Deserialize, Serialize};
 
 use super::state::{Step, WorldState};
@@ -30,9 +29,9 @@ pub struct Save {
     pub seed: u64,
     /// The action log.
     pub steps: Vec<Step>,
-    /// The world the steps give (exports only).
+    /// The world the steps give (exports only), as JSON: it is compared, never rebuilt.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub world: Option<World>,
+    pub world: Option<serde_json::Value>,
 }
 
 impl Save {
@@ -43,18 +42,22 @@ impl Save {
             version: VERSION,
             seed: state.seed,
             steps: state.steps.clone(),
-            world: with_world.then(|| state.world.clone()),
+            world: with_world
+                .then(|| serde_json::to_value(&state.world).ok())
+                .flatten(),
         }
     }
 
     /// As JSON text (pretty for exports, compact for storage).
     pub fn to_text(&self, pretty: bool) -> String {
-        let text = if pretty {
-            serde_json::to_string_pretty(self)
-        } else {
-            serde_json::to_string(self)
+        let Ok(value) = serde_json::to_value(self) else {
+            return String::new();
         };
-        text.unwrap_or_default()
+        if pretty {
+            format!("{value:#}")
+        } else {
+            value.to_string()
+        }
     }
 }
 
@@ -111,7 +114,7 @@ pub fn load(text: &str) -> Result<(Save, WorldState), SaveError> {
         serde_json::from_value(value).map_err(|e| SaveError::NotASave(e.to_string()))?;
     let state = WorldState::replay(save.seed, &save.steps);
     if let Some(world) = &save.world
-        && *world != state.world
+        && serde_json::to_value(&state.world).ok().as_ref() != Some(world)
     {
         return Err(SaveError::Mismatch);
     }

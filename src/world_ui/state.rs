@@ -22,7 +22,7 @@ pub const SEED: u64 = 2026;
 pub const LAPTOP: &str = "laptop";
 
 /// One thing the learner did (the action log's entries; saved and exported).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(tag = "step", rename_all = "snake_case")]
 pub enum Step {
     /// A line typed in the terminal tab of `tab` (`laptop` or an instance id).
@@ -41,6 +41,45 @@ pub enum Step {
         /// The command given to the world.
         command: Box<Command>,
     },
+}
+
+/// The fields of [`Step::Line`] (read without serde's buffering of tagged enums).
+#[derive(Deserialize)]
+struct LineFields {
+    tab: String,
+    line: String,
+}
+
+/// The fields of [`Step::Command`].
+#[derive(Deserialize)]
+struct CommandFields {
+    panel: String,
+    label: String,
+    command: Box<Command>,
+}
+
+impl<'de> Deserialize<'de> for Step {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Step, D::Error> {
+        use serde::de::Error;
+        let value = serde_json::Value::deserialize(d)?;
+        match value.get("step").and_then(serde_json::Value::as_str) {
+            Some("line") => serde_json::from_value::<LineFields>(value)
+                .map(|f| Step::Line {
+                    tab: f.tab,
+                    line: f.line,
+                })
+                .map_err(D::Error::custom),
+            Some("command") => serde_json::from_value::<CommandFields>(value)
+                .map(|f| Step::Command {
+                    panel: f.panel,
+                    label: f.label,
+                    command: f.command,
+                })
+                .map_err(D::Error::custom),
+            Some(other) => Err(D::Error::unknown_variant(other, &["line", "command"])),
+            None => Err(D::Error::missing_field("step")),
+        }
+    }
 }
 
 /// One entry of a terminal's scrollback.
