@@ -32,5 +32,5 @@ step "browser end-to-end tests (Chromium)"
 node --test --test-concurrency=1 tests/e2e/ 2>&1 | tee target/e2e.log
 
 step "summary"
-awk '/^test result:/ {p+=$4; f+=$6} END {printf "cargo test: %d passed, %d failed\n", p, f}' target/cargo-test.log
-grep -E '^# (pass|fail)' target/e2e.log | tr '\n' ' '; echo
+awk '/^test result:/ {p+=$4; f+=$6} END {printf "cargo: %d passed, %d failed\n", p, f}' target/cargo-test.log
+awk '/^# pass/ {p=$3} /^# fail/ {f=$3} END {printf "e2e: %d passed, %d failed\n", p, f}' target/e2e.log
