@@ -3,6 +3,8 @@
 # Only package registries are used: crates.io, npm, Debian.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# cargo-installed tools (trunk, wasm-bindgen) and npm's binaries, whatever PATH we got.
+export PATH="$HOME/.cargo/bin:$PATH"
 
 TRUNK_VERSION=0.21.14
 BINARYEN_NPM=132.0.0
