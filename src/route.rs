@@ -1,7 +1,30 @@
-//! Hash routes: `#/` (home), `#/playground`, `#/scenario/NAME`.
+//! Hash routes: `#/` (home), `#/playground`, `#/scenario/NAME`, and which bundle draws each.
 //!
 //! Routing lives in the URL fragment so the app works from any static host
 //! and any sub-path, with no server rewrites.
+
+/// One part of the app, shipped as its own wasm file (`iamsim-app`, `iamsim-playground`,
+/// `iamsim-lessons`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Bundle {
+    /// The world page (`#/`), the not-found page and the panic test page.
+    World,
+    /// The policy playground (`#/playground`).
+    Playground,
+    /// Lessons, the quiz and the scenario player (`#/lessons`, `#/quiz`, `#/scenario/…`).
+    Lessons,
+}
+
+impl Bundle {
+    /// The name `static/init.js` knows the bundle by.
+    pub fn name(self) -> &'static str {
+        match self {
+            Bundle::World => "world",
+            Bundle::Playground => "playground",
+            Bundle::Lessons => "lessons",
+        }
+    }
+}
 
 /// A page of the app.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -53,6 +76,20 @@ impl Route {
     }
 
     /// The fragment that leads to this route, e.g. `#/playground`.
+    /// The bundle (wasm file) that draws this page. The app ships one bundle per part
+    /// (world, playground, lessons) so a visitor downloads only the part they open;
+    /// `static/init.js` picks the bundle from the URL at load, and a bundle asked to
+    /// draw another bundle's page reloads into it.
+    pub fn bundle(&self) -> Bundle {
+        match self {
+            Route::Playground => Bundle::Playground,
+            Route::Scenario(_) | Route::ScenarioStep(_, _) | Route::Lessons | Route::Quiz => {
+                Bundle::Lessons
+            }
+            Route::Home | Route::DeliberatePanic | Route::NotFound(_) => Bundle::World,
+        }
+    }
+
     pub fn href(&self) -> String {
         match self {
             Route::Home => "#/".to_string(),
@@ -110,6 +147,24 @@ mod tests {
         ] {
             assert_eq!(Route::parse(&route.href()), route);
         }
+    }
+
+    #[test]
+    fn every_route_has_one_bundle() {
+        assert_eq!(Route::parse("#/").bundle(), Bundle::World);
+        assert_eq!(Route::parse("#/ec2").bundle(), Bundle::World);
+        assert_eq!(Route::parse("#/nowhere").bundle(), Bundle::World);
+        assert_eq!(Route::parse("#/scenario/").bundle(), Bundle::World);
+        assert_eq!(Route::parse("#/__panic").bundle(), Bundle::World);
+        assert_eq!(Route::parse("#/playground/").bundle(), Bundle::Playground);
+        assert_eq!(Route::parse("#/lessons").bundle(), Bundle::Lessons);
+        assert_eq!(Route::parse("#/quiz").bundle(), Bundle::Lessons);
+        assert_eq!(Route::parse("#/scenario/x").bundle(), Bundle::Lessons);
+        assert_eq!(
+            Route::parse("#/scenario/x/step/3?embed=1").bundle(),
+            Bundle::Lessons
+        );
+        assert_eq!(Bundle::Lessons.name(), "lessons");
     }
 
     #[test]

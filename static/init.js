@@ -1,6 +1,36 @@
 // Starts iamsim. This file exists so that no inline script is needed: the
 // page's Content-Security-Policy allows scripts from the app's own files only.
-import init from './iamsim-app.js';
+//
+// The app ships as three bundles (src/lib.rs): the world page, the policy playground
+// and the lessons. This file loads the one the URL asks for, fetching its JS and wasm
+// in parallel. The Rust side is the authority (route.rs, `Route::bundle`): when a
+// bundle is asked for another bundle's page it stores that bundle's name under
+// `iamsim.bundle` in sessionStorage and reloads, and this file obeys the name.
+const BUNDLES = { world: 'iamsim-app', playground: 'iamsim-playground', lessons: 'iamsim-lessons' };
+
+function bundleForUrl(hash) {
+  const path = hash.replace(/^#/, '').split('?')[0].replace(/\/+$/, '');
+  if (path === '/playground') {
+    return 'playground';
+  }
+  if (path === '/lessons' || path === '/quiz' || /^\/scenario\/[^/]/.test(path)) {
+    return 'lessons';
+  }
+  return 'world';
+}
+
+function bundleToLoad() {
+  try {
+    const asked = window.sessionStorage.getItem('iamsim.bundle');
+    window.sessionStorage.removeItem('iamsim.bundle');
+    if (asked && Object.hasOwn(BUNDLES, asked)) {
+      return asked;
+    }
+  } catch {
+    // Storage is unavailable (sandboxed iframe, private mode): the URL decides.
+  }
+  return bundleForUrl(window.location.hash);
+}
 
 // Buttons marked data-action="reload" (the panic screen's) reload the page.
 // Wired here, in JavaScript, because after a panic the wasm module is dead.
@@ -35,6 +65,12 @@ function showFatal(message) {
   document.body.replaceChildren(panel);
 }
 
-init({ module_or_path: new URL('./iamsim-app_bg.wasm', import.meta.url) }).catch((error) => {
-  showFatal(String(error && error.message ? error.message : error));
-});
+const file = BUNDLES[bundleToLoad()];
+document.documentElement.dataset.bundle = file;
+// Start the wasm download before the JS bindings arrive, so the two load in parallel.
+const wasm = fetch(new URL(`./${file}_bg.wasm`, import.meta.url));
+import(`./${file}.js`)
+  .then(({ default: init }) => init({ module_or_path: wasm }))
+  .catch((error) => {
+    showFatal(String(error && error.message ? error.message : error));
+  });

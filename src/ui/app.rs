@@ -6,14 +6,11 @@ use std::rc::Rc;
 use gloo::events::EventListener;
 use yew::prelude::*;
 
-use super::panic_screen::DeliberatePanic;
-use super::{browser, header::Header, not_found::NotFound, notice::Notice};
-use super::{playground::page::PlaygroundPage, scenario::ScenarioPage};
+use super::pages::Pages;
+use super::{browser, header::Header, notice::Notice};
 use crate::playground::storage;
-use crate::route::Route;
-use crate::scenario_ui::{LessonsPage, QuizPage, ScenarioPlayer};
+use crate::route::{Bundle, Route};
 use crate::state::{Action, AppState};
-use crate::world_ui::WorldPage;
 
 /// What every component reads: the state and the dispatcher.
 pub type AppContext = UseReducerHandle<AppState>;
@@ -36,9 +33,10 @@ pub struct AppProps {
     pub initial: Rc<AppState>,
 }
 
-/// The app.
+/// The app, drawing the pages of one bundle (`P`); a route of another bundle
+/// reloads the page into that bundle.
 #[component]
-pub fn App(props: &AppProps) -> Html {
+pub fn App<P: Pages>(props: &AppProps) -> Html {
     let initial = props.initial.clone();
     let state = use_reducer(move || (*initial).clone());
 
@@ -52,26 +50,22 @@ pub fn App(props: &AppProps) -> Html {
         move || drop(listener)
     });
 
+    // Only the playground bundle reads and writes the saved playground: the other
+    // bundles never load it, so they must not overwrite it.
     use_effect_with(state.playground.clone(), |doc| {
-        browser::save(storage::STORAGE_KEY, &storage::encode(doc));
+        if P::BUNDLE == Bundle::Playground {
+            browser::save(storage::STORAGE_KEY, &storage::encode(doc));
+        }
     });
 
-    let page = match &state.route {
-        // The mount point of the world UI (src/world_ui, another owner).
-        Route::Home => html! { <WorldPage /> },
-        Route::Playground => html! { <PlaygroundPage /> },
-        Route::Scenario(name) | Route::ScenarioStep(name, _)
-            if iamsim_lessons::scenario(name).is_none() =>
-        {
-            html! { <ScenarioPage name={name.clone()} /> }
+    use_effect_with(state.route.clone(), |route| {
+        let wanted = route.bundle();
+        if wanted != P::BUNDLE {
+            browser::switch_bundle(wanted.name());
         }
-        Route::Scenario(id) => html! { <ScenarioPlayer id={id.clone()} step={1} /> },
-        Route::ScenarioStep(id, step) => html! { <ScenarioPlayer id={id.clone()} step={*step} /> },
-        Route::Lessons => html! { <LessonsPage /> },
-        Route::Quiz => html! { <QuizPage /> },
-        Route::NotFound(path) => html! { <NotFound path={path.clone()} /> },
-        Route::DeliberatePanic => html! { <DeliberatePanic /> },
-    };
+    });
+
+    let page = P::page(&state.route);
     let class = classes!("shell", state.embed.then_some("embed"));
     html! {
         <ContextProvider<AppContext> context={state.clone()}>

@@ -17,6 +17,23 @@ pub fn save(key: &str, value: &str) -> bool {
     local_storage().is_some_and(|s| s.set_item(key, value).is_ok())
 }
 
+/// Reloads the page into another bundle (`static/init.js` reads the name from
+/// `sessionStorage` and loads that bundle's wasm). When session storage is unavailable
+/// the reload still happens and init.js picks the bundle from the URL alone.
+pub fn switch_bundle(name: &str) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    if let Ok(Some(session)) = window.session_storage() {
+        let _kept = session.set_item(BUNDLE_KEY, name);
+    }
+    let _reloaded = window.location().reload();
+}
+
+/// The `sessionStorage` key that names the bundle to load after a reload (read by
+/// `static/init.js`).
+const BUNDLE_KEY: &str = "iamsim.bundle";
+
 /// `location.hash`.
 pub fn hash() -> String {
     web_sys::window()

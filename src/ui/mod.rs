@@ -8,39 +8,47 @@ mod browser;
 mod header;
 mod not_found;
 mod notice;
+mod pages;
 mod panic_screen;
 mod playground;
 mod scenario;
+
+pub use pages::{LessonsPages, Pages, PlaygroundPages, WorldPages};
 
 use std::rc::Rc;
 
 use crate::playground::model::PlaygroundDoc;
 use crate::playground::storage::{self, Loaded};
-use crate::route::{Route, is_embed};
+use crate::route::{Bundle, Route, is_embed};
 use crate::state::AppState;
 
-/// Starts the app.
-pub fn start() {
+/// Starts the app with the pages of one bundle.
+pub fn start<P: Pages>() {
     panic_screen::install();
-    let initial = initial_state();
+    let initial = initial_state(P::BUNDLE == Bundle::Playground);
     let props = app::AppProps {
         initial: Rc::new(initial),
     };
     match browser::element_by_id("app") {
         Some(root) => {
-            yew::Renderer::<app::App>::with_root_and_props(root, props).render();
+            yew::Renderer::<app::App<P>>::with_root_and_props(root, props).render();
         }
         None => {
-            yew::Renderer::<app::App>::with_props(props).render();
+            yew::Renderer::<app::App<P>>::with_props(props).render();
         }
     }
 }
 
 /// The state at load: the route from the URL, and the saved playground. Text
 /// that cannot be read is set aside under another key, never dropped.
-fn initial_state() -> AppState {
-    let (playground, notice) = match storage::decode(browser::load(storage::STORAGE_KEY).as_deref())
-    {
+/// Only the playground bundle (`with_playground`) reads the saved playground.
+fn initial_state(with_playground: bool) -> AppState {
+    let saved = if with_playground {
+        storage::decode(browser::load(storage::STORAGE_KEY).as_deref())
+    } else {
+        Loaded::Missing
+    };
+    let (playground, notice) = match saved {
         Loaded::Doc(doc) => (*doc, None),
         Loaded::Missing => (PlaygroundDoc::default(), None),
         Loaded::Unreadable { raw, error } => {
