@@ -17,6 +17,8 @@ pub struct AppState {
     pub playground: Rc<PlaygroundDoc>,
     /// A message about saved data (e.g. unreadable storage), until dismissed.
     pub notice: Option<String>,
+    /// The learner's own playground, kept while a policy sent by "Evaluate this" is shown.
+    pub previous: Option<Rc<PlaygroundDoc>>,
 }
 
 /// A change to the app state.
@@ -28,6 +30,8 @@ pub enum Action {
     Playground(PlaygroundAction),
     /// The learner closed the notice.
     DismissNotice,
+    /// Bring back the playground kept by "Evaluate this".
+    RestorePrevious,
 }
 
 impl AppState {
@@ -50,6 +54,12 @@ impl AppState {
                 notice: None,
                 ..self.clone()
             }),
+            Action::RestorePrevious => self.previous.as_ref().map(|doc| AppState {
+                playground: doc.clone(),
+                previous: None,
+                notice: None,
+                ..self.clone()
+            }),
         }
     }
 }
@@ -64,6 +74,7 @@ mod tests {
             embed: false,
             playground: Rc::new(PlaygroundDoc::default()),
             notice: Some("n".into()),
+            previous: None,
         }
     }
 
@@ -74,6 +85,21 @@ mod tests {
         let s = s.apply(Action::DismissNotice).unwrap();
         assert_eq!(s.notice, None);
         assert_eq!(s.apply(Action::DismissNotice), None);
+    }
+
+    #[test]
+    fn restore_brings_back_the_kept_playground() {
+        let mut s = state();
+        assert_eq!(s.apply(Action::RestorePrevious), None);
+        let mine = PlaygroundDoc {
+            next_id: 9,
+            ..PlaygroundDoc::default()
+        };
+        s.previous = Some(Rc::new(mine.clone()));
+        let back = s.apply(Action::RestorePrevious).unwrap();
+        assert_eq!(*back.playground, mine);
+        assert_eq!(back.previous, None);
+        assert_eq!(back.notice, None);
     }
 
     #[test]

@@ -180,7 +180,11 @@ pub fn analyse(doc: &PlaygroundDoc) -> Analysis {
         if !it.enabled {
             continue;
         }
-        match Policy::parse_for(&it.text, slot_use(slot)) {
+        let use_ = match slot {
+            Slot::Resource if doc.resource_is_trust => PolicyUse::Trust,
+            _ => slot_use(slot),
+        };
+        match Policy::parse_for(&it.text, use_) {
             Ok(policy) => slots.push((slot, policy)),
             Err(err) => slot_errors.push((slot, InputError::from_policy(err, &it.text))),
         }
@@ -208,7 +212,11 @@ pub fn analyse(doc: &PlaygroundDoc) -> Analysis {
             .iter()
             .find(|(k, _)| *k == s)
             .map(|(k, p)| NamedPolicy {
-                name: slot_policy_name(*k),
+                name: if *k == Slot::Resource && doc.resource_is_trust {
+                    "trust policy"
+                } else {
+                    slot_policy_name(*k)
+                },
                 policy: p,
             })
     };
@@ -218,7 +226,7 @@ pub fn analyse(doc: &PlaygroundDoc) -> Analysis {
             .map(|(name, policy)| NamedPolicy { name, policy })
             .collect(),
         resource: slot(Slot::Resource),
-        resource_is_trust_policy: false,
+        resource_is_trust_policy: doc.resource_is_trust,
         boundary: slot(Slot::Boundary),
         scps: slot(Slot::Scp).into_iter().collect(),
         session: slot(Slot::Session),

@@ -3,6 +3,7 @@
 
 pub mod analysis;
 pub mod context_keys;
+pub mod handoff;
 pub mod model;
 pub mod storage;
 pub mod templates;

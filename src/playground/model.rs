@@ -96,6 +96,11 @@ pub struct PlaygroundDoc {
     pub request: RequestDoc,
     /// The id the next identity policy gets.
     pub next_id: u32,
+    /// The resource-based policy is a role's trust policy (evaluated as IAM evaluates
+    /// `sts:AssumeRole`: the trust policy itself must name the caller). Saves made before
+    /// this field read as `false`.
+    #[serde(default)]
+    pub resource_is_trust: bool,
 }
 
 /// An edit to the playground.
@@ -115,6 +120,8 @@ pub enum PlaygroundAction {
     SetEnabled(Slot, bool),
     /// Replace the text of an optional policy.
     SetSlotText(Slot, String),
+    /// Mark the resource-based policy as a role's trust policy (or not).
+    SetResourceIsTrust(bool),
     /// Set the request's principal ARN.
     SetPrincipal(String),
     /// Set the request's action.
@@ -182,6 +189,7 @@ impl Default for PlaygroundDoc {
                 context: "{\n    \"aws:SourceIp\": \"203.0.113.10\"\n}".to_string(),
             },
             next_id: 2,
+            resource_is_trust: false,
         }
     }
 }
@@ -247,6 +255,7 @@ impl PlaygroundDoc {
             PlaygroundAction::RemoveIdentity(id) => next.identity.retain(|p| p.id != id),
             PlaygroundAction::SetEnabled(slot, on) => next.slot_mut(slot).enabled = on,
             PlaygroundAction::SetSlotText(slot, text) => next.slot_mut(slot).text = text,
+            PlaygroundAction::SetResourceIsTrust(on) => next.resource_is_trust = on,
             PlaygroundAction::SetPrincipal(v) => next.request.principal = v,
             PlaygroundAction::SetAction(v) => next.request.action = v,
             PlaygroundAction::SetResource(v) => next.request.resource = v,

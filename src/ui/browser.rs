@@ -17,6 +17,13 @@ pub fn save(key: &str, value: &str) -> bool {
     local_storage().is_some_and(|s| s.set_item(key, value).is_ok())
 }
 
+/// `localStorage.removeItem(key)`.
+pub fn remove(key: &str) {
+    if let Some(s) = local_storage() {
+        let _removed = s.remove_item(key);
+    }
+}
+
 /// Reloads the page into another bundle (`static/init.js` reads the name from
 /// `sessionStorage` and loads that bundle's wasm). When session storage is unavailable
 /// the reload still happens and init.js picks the bundle from the URL alone.

@@ -17,6 +17,7 @@ pub use pages::{LessonsPages, Pages, PlaygroundPages, WorldPages};
 
 use std::rc::Rc;
 
+use crate::playground::handoff;
 use crate::playground::model::PlaygroundDoc;
 use crate::playground::storage::{self, Loaded};
 use crate::route::{Bundle, Route, is_embed};
@@ -64,10 +65,45 @@ fn initial_state(with_playground: bool) -> AppState {
             (PlaygroundDoc::default(), Some(notice))
         }
     };
-    AppState {
+    let mut state = AppState {
         route: Route::parse(&browser::hash()),
         embed: is_embed(&browser::search()),
         playground: Rc::new(playground),
         notice,
+        previous: None,
+    };
+    if with_playground {
+        take_handoff(&mut state);
     }
+    state
+}
+
+/// Shows a policy sent by "Evaluate this" on the world page, keeping the learner's own
+/// playground restorable (see `playground::handoff`).
+fn take_handoff(state: &mut AppState) {
+    let Some(text) = browser::load(handoff::HANDOFF_KEY) else {
+        return;
+    };
+    browser::remove(handoff::HANDOFF_KEY);
+    let saved = browser::load(storage::STORAGE_KEY);
+    let loaded_before = browser::load(handoff::LOADED_KEY);
+    let kept_before = browser::load(handoff::PREVIOUS_KEY);
+    let Some(arrival) = handoff::arrive(
+        &text,
+        saved.as_deref(),
+        loaded_before.as_deref(),
+        kept_before.as_deref(),
+    ) else {
+        return;
+    };
+    if let Some(keep) = &arrival.keep {
+        browser::save(handoff::PREVIOUS_KEY, keep);
+    }
+    browser::save(handoff::LOADED_KEY, &arrival.loaded);
+    state.playground = Rc::new(arrival.doc);
+    state.previous = arrival.previous.map(Rc::new);
+    state.notice = Some(match state.notice.take() {
+        Some(earlier) => format!("{earlier} {}", arrival.notice),
+        None => arrival.notice,
+    });
 }

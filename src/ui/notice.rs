@@ -18,9 +18,18 @@ pub fn Notice() -> Html {
         let dispatcher = ctx.dispatcher();
         Callback::from(move |_: MouseEvent| dispatcher.dispatch(Action::DismissNotice))
     };
+    let restore = ctx.previous.is_some().then(|| {
+        let dispatcher = ctx.dispatcher();
+        Callback::from(move |_: MouseEvent| dispatcher.dispatch(Action::RestorePrevious))
+    });
     html! {
         <div class="notice" role="status" data-testid="storage-notice">
             <p>{ text }</p>
+            if let Some(restore) = restore {
+                <button type="button" class="button" onclick={restore} data-testid="restore-playground">
+                    { "Restore my playground" }
+                </button>
+            }
             <button type="button" class="button" onclick={dismiss} data-testid="dismiss-notice">
                 { "Dismiss" }
             </button>

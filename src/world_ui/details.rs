@@ -5,7 +5,8 @@ use yew::prelude::*;
 
 use super::diagram_model::{credentials_line, hhmm, policy_name};
 use super::state::{Action, LAPTOP};
-use super::store::use_store;
+use super::store::{use_store, write};
+use crate::playground::handoff::{self, Handoff};
 use iamsim_engine::world::World;
 
 /// Props of [`Details`].
@@ -25,8 +26,78 @@ fn pretty(value: &serde_json::Value) -> String {
     serde_json::to_string_pretty(value).unwrap_or_default()
 }
 
+/// An instance whose profile holds this role, if any (its session is the role's caller).
+fn instance_of_role(world: &World, role: &str) -> Option<String> {
+    world.instances().find_map(|i| {
+        let association = world.ec2().associations.get(i.association_id.as_ref()?)?;
+        let profile = world
+            .instance_profiles()
+            .find(|p| p.arn == association.profile_arn)?;
+        profile
+            .role
+            .as_deref()
+            .filter(|r| r.eq_ignore_ascii_case(role))
+            .map(|_| i.instance_id.clone())
+    })
+}
+
+/// The caller "Evaluate this" tries: the role's session on an instance (an example id
+/// when no instance has the role yet).
+fn session_of(world: &World, role: &str) -> String {
+    let instance = instance_of_role(world, role).unwrap_or_else(|| EXAMPLE_INSTANCE.to_string());
+    handoff::session_arn(world.account(), role, &instance)
+}
+
+const EXAMPLE_INSTANCE: &str = "i-0123456789abcdef0";
+
+/// A button that opens `handoff` in the policy playground (another bundle: the page
+/// reloads into it, and the playground takes the hand-off from storage).
+fn evaluate_button(label: &str, testid: &'static str, handoff: &Handoff) -> Html {
+    let text = handoff::encode(handoff);
+    let onclick = Callback::from(move |_: MouseEvent| {
+        if write(handoff::HANDOFF_KEY, &text)
+            && let Some(w) = web_sys::window()
+        {
+            let _ = w.location().set_hash("#/playground");
+        }
+    });
+    html! {
+        <button type="button" class="wui-btn" data-testid={testid} {onclick}>
+            { label.to_string() }
+        </button>
+    }
+}
+
 fn role_details(world: &World, name: &str) -> Option<(String, Html)> {
     let role = world.role(name)?;
+    let mut documents: Vec<(String, String)> = role
+        .attached_policies
+        .iter()
+        .filter_map(|arn| {
+            let policy = world.policies().find(|p| &p.arn == arn)?;
+            Some((policy.name.clone(), pretty(policy.document()?.to_value())))
+        })
+        .collect();
+    documents.extend(
+        role.inline_policies
+            .iter()
+            .map(|(n, p)| (n.clone(), pretty(p.to_value()))),
+    );
+    let bucket = world
+        .buckets()
+        .next()
+        .map_or_else(|| "amzn-s3-demo-bucket".to_string(), |b| b.name.clone());
+    let permissions = handoff::role_permissions(
+        &role.name,
+        documents,
+        session_of(world, &role.name),
+        &bucket,
+    );
+    let trust = handoff::trust_policy(
+        &role.name,
+        &role.arn,
+        pretty(role.assume_role_policy.to_value()),
+    );
     let profiles: Vec<String> = world
         .instance_profiles()
         .filter(|p| {
@@ -50,8 +121,14 @@ fn role_details(world: &World, name: &str) -> Option<(String, Html)> {
                         if names.is_empty() { "none".to_string() } else { names.join(", ") }
                     }) }
                 </dl>
+                <p class="wui-actions">
+                    { evaluate_button("Evaluate its permissions in the playground", "evaluate-permissions", &permissions) }
+                </p>
                 <h4>{ "Trust policy (who may assume the role)" }</h4>
                 <pre class="json">{ pretty(role.assume_role_policy.to_value()) }</pre>
+                <p class="wui-actions">
+                    { evaluate_button("Evaluate the trust policy in the playground", "evaluate-trust", &trust) }
+                </p>
                 { for role.inline_policies.iter().map(|(n, p)| html! {
                     <>
                         <h4>{ format!("Inline policy {n}") }</h4>
@@ -129,6 +206,10 @@ fn instance_details(world: &World, id: &str, ssh: Callback<MouseEvent>) -> Optio
 
 fn bucket_details(world: &World, name: &str) -> Option<(String, Html)> {
     let b = world.buckets().find(|b| b.name == name)?;
+    let caller = world.roles().next().map_or_else(
+        || format!("arn:aws:iam::{}:user/admin", world.account()),
+        |r| session_of(world, &r.name),
+    );
     Some((
         format!("S3 bucket {}", b.name),
         html! {
@@ -140,6 +221,13 @@ fn bucket_details(world: &World, name: &str) -> Option<(String, Html)> {
                 if let Some(p) = &b.policy {
                     <h4>{ "Bucket policy" }</h4>
                     <pre class="json">{ pretty(p.to_value()) }</pre>
+                    <p class="wui-actions">
+                        { evaluate_button(
+                            "Evaluate the bucket policy in the playground",
+                            "evaluate-bucket-policy",
+                            &handoff::bucket_policy(&b.name, pretty(p.to_value()), caller.clone()),
+                        ) }
+                    </p>
                 }
             </>
         },

@@ -18,6 +18,9 @@ pub struct OptionalPolicyProps {
     pub error: Option<InputError>,
     /// Sends an edit.
     pub on_edit: Callback<PlaygroundAction>,
+    /// For the resource slot: the policy is a role's trust policy.
+    #[prop_or_default]
+    pub trust: bool,
 }
 
 fn hint(slot: Slot) -> &'static str {
@@ -38,6 +41,10 @@ pub fn OptionalPolicyEditor(props: &OptionalPolicyProps) -> Html {
         let input = e.target_unchecked_into::<web_sys::HtmlInputElement>();
         PlaygroundAction::SetEnabled(slot, input.checked())
     });
+    let trust_toggle = props.on_edit.reform(|e: Event| {
+        let input = e.target_unchecked_into::<web_sys::HtmlInputElement>();
+        PlaygroundAction::SetResourceIsTrust(input.checked())
+    });
     let on_input = props
         .on_edit
         .reform(move |text| PlaygroundAction::SetSlotText(slot, text));
@@ -52,6 +59,13 @@ pub fn OptionalPolicyEditor(props: &OptionalPolicyProps) -> Html {
                     <span class="hint">{ hint(slot) }</span>
                 </label>
             </div>
+            if props.policy.enabled && slot == Slot::Resource {
+                <label class="trust-row">
+                    <input type="checkbox" checked={props.trust} onchange={trust_toggle}
+                        data-testid="resource-is-trust" />
+                    { " It is a role's trust policy (the request is sts:AssumeRole on the role)" }
+                </label>
+            }
             if props.policy.enabled {
                 <JsonEditor id={format!("slot-{}-text", slot.key())}
                     label={format!("{} (JSON)", slot.title())}

@@ -45,6 +45,7 @@ pub fn PlaygroundPage() -> Html {
                         <OptionalPolicyEditor key={slot.key()} {slot}
                             policy={doc.slot(slot).clone()}
                             error={analysis.slot_error(slot).cloned()}
+                            trust={doc.resource_is_trust}
                             on_edit={on_edit.clone()} />
                     }) }
                 </div>
