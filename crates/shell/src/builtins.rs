@@ -513,14 +513,14 @@ fn grep(host: &Host, args: &[String], stdin: &str, out: &mut Out) {
     let invert = flags.contains('v');
     let text = input_text(host, files, stdin, "grep", out);
     let needle = if ignore {
-        pattern.to_lowercase()
+        pattern.to_ascii_lowercase()
     } else {
         pattern.to_string()
     };
     let mut count = 0;
     for line in text.lines() {
         let hay = if ignore {
-            line.to_lowercase()
+            line.to_ascii_lowercase()
         } else {
             line.to_string()
         };

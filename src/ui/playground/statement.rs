@@ -49,7 +49,7 @@ pub fn StatementCard(props: &StatementProps) -> Html {
             data-testid="explain-statement" data-applies={s.applies.to_string()}>
             <p class="statement-head">
                 <span>{ format!("Statement {}", statement_label(s.sid.as_deref(), s.index)) }</span>
-                <span class={classes!("effect", effect.to_lowercase())}>{ effect }</span>
+                <span class={classes!("effect", effect.to_ascii_lowercase())}>{ effect }</span>
                 <span class="applies">{ applies }</span>
             </p>
             <ul class="checks">

@@ -40,7 +40,7 @@ fn explanation(action: &str, resource: &str, ev: &Evaluation) -> Html {
                                 s.principal_matched.map(|m| format!(", principal {}", if m { "matches" } else { "does not match" })).unwrap_or_default(),
                                 if s.applies { "applies" } else { "does not apply" }) }
                             { for s.conditions.iter().map(|c| html! {
-                                <div class="cond">{ format!("condition {} {} {:?}: {}{}", c.operator, c.key, c.values,
+                                <div class="cond">{ format!("condition {} {} {}: {}{}", c.operator, c.key, iamsim_engine::policy::quoted_list(&c.values),
                                     if c.matched { "holds" } else { "does not hold" },
                                     c.note.as_deref().map(|n| format!(" ({n})")).unwrap_or_default()) }</div>
                             }) }

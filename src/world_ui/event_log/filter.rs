@@ -26,8 +26,8 @@ pub fn matches(f: &Filter, e: &ApiEvent) -> bool {
                 .as_deref()
                 .or(e.user_identity.invoked_by.as_deref())
                 .unwrap_or_default()
-                .to_lowercase()
-                .contains(&f.caller.to_lowercase()))
+                .to_ascii_lowercase()
+                .contains(&f.caller.to_ascii_lowercase()))
         && (!f.errors || e.error_code.is_some())
 }
 

@@ -260,10 +260,11 @@ fn parse_bool(s: &str) -> Option<bool> {
     }
 }
 
+/// `StringEqualsIgnoreCase`: ASCII case folding. Full Unicode folding would link
+/// core's Unicode case tables (~25 KB in the browser app) for values that are ASCII
+/// in practice (names, tags, ARNs); a non-ASCII letter must match exactly.
 fn eq_ignore_case(a: &str, b: &str) -> bool {
-    a.chars()
-        .flat_map(char::to_lowercase)
-        .eq(b.chars().flat_map(char::to_lowercase))
+    a.eq_ignore_ascii_case(b)
 }
 
 /// Compares one request value with one policy value: (matched, resolved),

@@ -75,6 +75,35 @@ fn mark(b: bool) -> &'static str {
     if b { "yes" } else { "no" }
 }
 
+/// A condition's values as Rust's `{:?}` prints a `Vec<String>` (`["a", "b"]`), without
+/// linking core's Unicode printability tables (the browser app's size): `"`, `\` and
+/// control characters are escaped, everything else is printed as is.
+pub fn quoted_list(values: &[String]) -> String {
+    let mut out = String::from("[");
+    for (i, v) in values.iter().enumerate() {
+        if i > 0 {
+            out.push_str(", ");
+        }
+        out.push('"');
+        for c in v.chars() {
+            match c {
+                '"' => out.push_str("\\\""),
+                '\\' => out.push_str("\\\\"),
+                '\n' => out.push_str("\\n"),
+                '\r' => out.push_str("\\r"),
+                '\t' => out.push_str("\\t"),
+                c if c.is_control() => {
+                    let _ = write!(out, "\\u{{{:x}}}", u32::from(c));
+                }
+                c => out.push(c),
+            }
+        }
+        out.push('"');
+    }
+    out.push(']');
+    out
+}
+
 /// Renders traces as indented text, one line per policy, statement and
 /// condition.
 pub fn render(traces: &[PolicyTrace]) -> String {
@@ -117,14 +146,35 @@ pub fn render(traces: &[PolicyTrace]) -> String {
                     .unwrap_or_default();
                 let _ = writeln!(
                     out,
-                    "    condition {} {} {:?}: {}{note}",
+                    "    condition {} {} {}: {}{note}",
                     c.operator,
                     c.key,
-                    c.values,
+                    quoted_list(&c.values),
                     mark(c.matched)
                 );
             }
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::quoted_list;
+
+    #[test]
+    fn quoted_list_prints_like_debug_for_text() {
+        for values in [
+            vec![],
+            vec!["a".to_string()],
+            vec!["HR".to_string(), "arn:aws:s3:::b/*".to_string()],
+            vec![
+                "quote \" and \\ back".to_string(),
+                "tab\tnew\nline\r".to_string(),
+            ],
+            vec!["café ☕".to_string(), "\u{1}".to_string()],
+        ] {
+            assert_eq!(quoted_list(&values), format!("{values:?}"));
+        }
+    }
 }

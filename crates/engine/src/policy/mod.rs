@@ -26,7 +26,7 @@ pub mod variables;
 pub use context::{ContextValue, RequestContext};
 pub use document::{ActionElement, Effect, Policy, PolicyVersion, ResourceElement, Statement};
 pub use evaluate::{Decision, Evaluation, NamedPolicy, PolicySet, PolicyType, Request, evaluate};
-pub use explain::{ConditionTrace, PolicyTrace, StatementTrace, render};
+pub use explain::{ConditionTrace, PolicyTrace, StatementTrace, quoted_list, render};
 pub use principal::{PrincipalElement, PrincipalMatch};
 pub use validate::{
     MalformedPolicyDocument, PolicySizeExceeded, PolicyUse, SizeQuota, check_size, policy_size,

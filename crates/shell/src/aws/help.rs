@@ -19,7 +19,7 @@ pub fn top() -> String {
 pub fn service(service: &Service) -> String {
     let mut text = format!(
         "{}()\n\nNAME\n       {} -\n\nAVAILABLE COMMANDS\n",
-        service.command.to_uppercase(),
+        service.command.to_ascii_uppercase(),
         service.command
     );
     for op in service.parsed() {
@@ -32,7 +32,7 @@ pub fn service(service: &Service) -> String {
 pub fn operation(service: &Service, op: &Operation) -> String {
     let mut text = format!(
         "{}()\n\nNAME\n       {} -\n\nDESCRIPTION\n       Calls the {} API of {}.\n\nSYNOPSIS\n            {}\n",
-        op.name.to_uppercase(),
+        op.name.to_ascii_uppercase(),
         op.name,
         op.api,
         service.endpoint,

@@ -348,14 +348,14 @@ impl Parser {
             self.pos += 1;
             Ok(())
         } else {
-            Err(self.unexpected(&type_of(want).1.to_lowercase()))
+            Err(self.unexpected(&type_of(want).1.to_ascii_lowercase()))
         }
     }
 
     fn unexpected(&self, expecting: &str) -> QueryError {
         let (value, kind) = type_of(self.peek());
         QueryError {
-            message: format!("Expecting: {expecting}, got: {}", kind.to_lowercase()),
+            message: format!("Expecting: {expecting}, got: {}", kind.to_ascii_lowercase()),
             column: self.column(),
             token: Some((value, kind.to_string())),
         }

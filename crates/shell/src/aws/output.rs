@@ -146,7 +146,7 @@ fn text_item(
             }
             if !scalars.is_empty() {
                 if let Some(id) = identifier {
-                    scalars.insert(0, id.to_uppercase());
+                    scalars.insert(0, id.to_ascii_uppercase());
                 }
                 out.push_str(&scalars.join("\t"));
                 out.push('\n');
@@ -198,7 +198,7 @@ fn scalar_list(elements: &[&Value], identifier: Option<&str>, out: &mut String) 
     match identifier {
         Some(id) => {
             for item in elements {
-                out.push_str(&format!("{}\t{}\n", id.to_uppercase(), py_str(item)));
+                out.push_str(&format!("{}\t{}\n", id.to_ascii_uppercase(), py_str(item)));
             }
         }
         None => {
