@@ -6,6 +6,11 @@
 // in parallel. The Rust side is the authority (route.rs, `Route::bundle`): when a
 // bundle is asked for another bundle's page it stores that bundle's name under
 // `iamsim.bundle` in sessionStorage and reloads, and this file obeys the name.
+//
+// It is a classic script at the top of <head>, not a deferred module, so the bundle's
+// downloads start while the page is still being parsed, before the style sheets arrive;
+// the app starts once the document and its style sheets are ready.
+(() => {
 const BUNDLES = { world: 'iamsim-app', playground: 'iamsim-playground', lessons: 'iamsim-lessons' };
 
 function bundleForUrl(hash) {
@@ -65,12 +70,37 @@ function showFatal(message) {
   document.body.replaceChildren(panel);
 }
 
+// The document is parsed and every style sheet applied (no flash of unstyled content).
+function pageReady() {
+  const parsed =
+    document.readyState === 'loading'
+      ? new Promise((resolve) => document.addEventListener('DOMContentLoaded', resolve, { once: true }))
+      : Promise.resolve();
+  return parsed.then(() =>
+    Promise.all(
+      [...document.querySelectorAll('link[rel="stylesheet"]')].map((link) =>
+        link.sheet
+          ? null
+          : new Promise((resolve) => {
+              link.addEventListener('load', resolve, { once: true });
+              link.addEventListener('error', resolve, { once: true });
+            }),
+      ),
+    ),
+  );
+}
+
 const file = BUNDLES[bundleToLoad()];
 document.documentElement.dataset.bundle = file;
-// Start the wasm download before the JS bindings arrive, so the two load in parallel.
-const wasm = fetch(new URL(`./${file}_bg.wasm`, import.meta.url));
-import(`./${file}.js`)
-  .then(({ default: init }) => init({ module_or_path: wasm }))
+// Both downloads start now, in parallel; relative URLs resolve against this script's
+// directory, which is the page's (works from any sub-path).
+const base = document.currentScript ? document.currentScript.src : document.baseURI;
+const wasm = fetch(new URL(`./${file}_bg.wasm`, base));
+const bindings = import(new URL(`./${file}.js`, base).href);
+Promise.all([bindings, pageReady()])
+  .then(([{ default: init }]) => init({ module_or_path: wasm }))
   .catch((error) => {
-    showFatal(String(error && error.message ? error.message : error));
+    const message = String(error && error.message ? error.message : error);
+    pageReady().then(() => showFatal(message));
   });
+})();
