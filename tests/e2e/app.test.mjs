@@ -1,7 +1,7 @@
 // The app shell: header, routes, embed mode, CSP, and screenshots to look at.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdir, readFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { openApp, setUp } from './helpers.mjs';
 
