@@ -81,7 +81,7 @@ pub fn timeline(world: &World) -> TimelineModel {
                 current: current_key.as_deref() == Some(s.access_key_id.as_str()),
             })
             .collect();
-        bars.sort_by_key(|b| (b.issued, b.access_key_id.clone()));
+        iamsim_engine::sort::sort_by_key(&mut bars, |b| (b.issued, b.access_key_id.clone()));
         let mut marks = Vec::new();
         for event in world.events().iter().filter_map(|e| e.as_api()) {
             if event.event_source != "ec2.amazonaws.com" || event.error_code.is_some() {
