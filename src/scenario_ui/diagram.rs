@@ -8,7 +8,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::world_ui::diagram_model::{DiagramModel, EdgeView, NodeView};
-use crate::world_ui::layout::{Kind, Metrics, Rect, curve, layout, midpoint};
+use crate::world_ui::layout::{Kind, Metrics, Rect, curve, fixed0, fixed1, layout, midpoint};
 use crate::world_ui::text::clip;
 
 /// Props of [`ScenarioDiagram`].
@@ -44,7 +44,7 @@ pub fn ScenarioDiagram(props: &ScenarioDiagramProps) -> Html {
             .and_then(|i| placed.nodes.get(i))
             .map(|p| p.rect)
     };
-    let view_box = format!("0 0 {:.0} {:.0}", placed.width, placed.height);
+    let view_box = format!("0 0 {} {}", fixed0(placed.width), fixed0(placed.height));
     html! {
         <div class="flow-wrap sp-diagram">
             <svg class="flow" data-testid="scenario-diagram" viewBox={view_box} role="img"
@@ -58,8 +58,8 @@ pub fn ScenarioDiagram(props: &ScenarioDiagramProps) -> Html {
                 { for Kind::ALL.iter().filter(|k| **k != Kind::Sts).map(|k| {
                     let x = placed.columns.get(k.column()).copied().unwrap_or_default();
                     html! {
-                        <text class="flow-heading" x={format!("{:.0}", x + 4.0)}
-                              y={format!("{:.0}", metrics.margin + 14.0)}>{ k.heading() }</text>
+                        <text class="flow-heading" x={fixed0(x + 4.0)}
+                              y={fixed0(metrics.margin + 14.0)}>{ k.heading() }</text>
                     }
                 }) }
                 { for model.edges.iter().filter_map(|e| {
@@ -75,9 +75,9 @@ fn node(n: &NodeView, r: Rect) -> Html {
     let chars = ((r.w - 20.0) / 6.1) as usize;
     html! {
         <g class={classes!("flow-node", format!("tone-{}", n.tone.class()), format!("kind-{}", n.kind.column()))}
-           transform={format!("translate({:.1},{:.1})", r.x, r.y)} data-testid={format!("sp-node-{}", n.key)}>
+           transform={format!("translate({},{})", fixed1(r.x), fixed1(r.y))} data-testid={format!("sp-node-{}", n.key)}>
             <title>{ format!("{} — {}", n.title, n.lines.iter().map(|l| l.0.as_str()).collect::<Vec<_>>().join(" · ")) }</title>
-            <rect class="flow-box" width={format!("{:.0}", r.w)} height={format!("{:.0}", r.h)} rx="10" />
+            <rect class="flow-box" width={fixed0(r.w)} height={fixed0(r.h)} rx="10" />
             <text class="flow-title" x="10" y="20">{ clip(&n.title, chars.saturating_sub(1)) }</text>
             { for n.lines.iter().enumerate().map(|(i, (text, tone))| html! {
                 <text class={classes!("flow-line", format!("t-{}", tone.class()))}
@@ -103,9 +103,9 @@ fn edge(e: &EdgeView, from: Rect, to: Rect) -> Html {
             <path class="flow-path" d={d} marker-end="url(#sp-arrow)" />
             if let Some(label) = &e.label {
                 <g class="flow-label">
-                    <rect x={format!("{:.1}", mx - label_w / 2.0)} y={format!("{:.1}", my - 10.0)}
-                          width={format!("{label_w:.1}")} height="19" rx="9" />
-                    <text x={format!("{mx:.1}")} y={format!("{:.1}", my + 4.0)}
+                    <rect x={fixed1(mx - label_w / 2.0)} y={fixed1(my - 10.0)}
+                          width={fixed1(label_w)} height="19" rx="9" />
+                    <text x={fixed1(mx)} y={fixed1(my + 4.0)}
                           text-anchor="middle">{ label.clone() }</text>
                 </g>
             }

@@ -8,7 +8,7 @@ mod node;
 use yew::prelude::*;
 
 use super::diagram_model::diagram;
-use super::layout::{Kind, Metrics, layout, layout_stacked};
+use super::layout::{Kind, Metrics, fixed0, layout, layout_stacked};
 use super::store::use_store;
 use edge::EdgeLine;
 use node::NodeBox;
@@ -79,11 +79,11 @@ pub fn Diagram(props: &DiagramProps) -> Html {
             .and_then(|i| placed.nodes.get(i))
             .map(|p| p.rect)
     };
-    let view_box = format!("0 0 {:.0} {:.0}", placed.width, placed.height);
+    let view_box = format!("0 0 {} {}", fixed0(placed.width), fixed0(placed.height));
     html! {
         <div class="flow-wrap">
             <svg class={classes!("flow", narrow.then_some("stacked"))} data-testid="flow-diagram" viewBox={view_box}
-                 width={format!("{:.0}", placed.width * 1.15)}
+                 width={fixed0(placed.width * 1.15)}
                  role="group" aria-label="Flow diagram: role, instance profile, instance, STS, bucket">
                 <defs>
                     <marker id="flow-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerUnits="userSpaceOnUse"
@@ -92,7 +92,7 @@ pub fn Diagram(props: &DiagramProps) -> Html {
                     </marker>
                 </defs>
                 { for placed.headings.iter().map(|(k, x, y)| html! {
-                    <text class="flow-heading" x={format!("{x:.0}")} y={format!("{y:.0}")}>{ k.heading() }</text>
+                    <text class="flow-heading" x={fixed0(*x)} y={fixed0(*y)}>{ k.heading() }</text>
                 }) }
                 { for model.edges.iter().filter_map(|e| {
                     let from = rect_of(&e.from)?;

@@ -278,33 +278,79 @@ pub fn layout_stacked(kinds: &[Kind], m: &Metrics) -> Layout {
 /// A smooth horizontal S-curve from `from` to `to` (an SVG path `d`).
 pub fn curve(from: (f64, f64), to: (f64, f64)) -> String {
     let dx = ((to.0 - from.0) / 2.0).abs().max(20.0);
-    format!(
-        "M{:.1},{:.1} C{:.1},{:.1} {:.1},{:.1} {:.1},{:.1}",
-        from.0,
-        from.1,
-        from.0 + dx,
-        from.1,
-        to.0 - dx,
-        to.1,
-        to.0,
-        to.1
-    )
+    path([from, (from.0 + dx, from.1), (to.0 - dx, to.1), to])
 }
 
 /// A smooth vertical S-curve from `from` to `to` (an SVG path `d`).
 pub fn curve_down(from: (f64, f64), to: (f64, f64)) -> String {
     let dy = ((to.1 - from.1) / 2.0).abs().max(16.0);
-    format!(
-        "M{:.1},{:.1} C{:.1},{:.1} {:.1},{:.1} {:.1},{:.1}",
-        from.0,
-        from.1,
-        from.0,
-        from.1 + dy,
-        to.0,
-        to.1 - dy,
-        to.0,
-        to.1
-    )
+    path([from, (from.0, from.1 + dy), (to.0, to.1 - dy), to])
+}
+
+/// The SVG path `M{a} C{b} {c} {d}` of a cubic Bézier, with one decimal.
+fn path([a, b, c, d]: [(f64, f64); 4]) -> String {
+    let mut out = String::with_capacity(64);
+    for (lead, (x, y)) in [("M", a), (" C", b), (" ", c), (" ", d)] {
+        out.push_str(lead);
+        out.push_str(&fixed1(x));
+        out.push(',');
+        out.push_str(&fixed1(y));
+    }
+    out
+}
+
+/// `v` rounded to a whole number, exactly as `format!("{v:.0}")` prints it (for SVG
+/// attributes). Like [`fixed1`], it avoids core's float formatting, which would add
+/// about 10 KB to the wasm; meant for coordinates (|v| < 10^15).
+pub fn fixed0(v: f64) -> String {
+    fixed(v, v.abs().round_ties_even(), false)
+}
+
+/// `v` with one digit after the point, exactly as `format!("{v:.1}")` prints it.
+pub fn fixed1(v: f64) -> String {
+    let a = v.abs();
+    // a * 10 = a * 8 + a * 2, both exact; `low` is what their sum lost (Knuth's TwoSum),
+    // so a tie is decided on the exact product, as core's formatting decides it
+    // (0.05 is slightly above 0.05 and prints 0.1; 0.25 is exact and prints 0.2).
+    let (eight, two) = (a * 8.0, a * 2.0);
+    let tenths = eight + two;
+    let back = tenths - eight;
+    let low = (eight - (tenths - back)) + (two - back);
+    let rounded = if tenths - tenths.floor() == 0.5 && low != 0.0 {
+        if low > 0.0 {
+            tenths.ceil()
+        } else {
+            tenths.floor()
+        }
+    } else {
+        tenths.round_ties_even()
+    };
+    fixed(v, rounded, true)
+}
+
+/// Writes the sign of `v` and `scaled` (|v| already rounded, in tenths when `tenth`).
+fn fixed(v: f64, scaled: f64, tenth: bool) -> String {
+    if v.is_nan() {
+        return "NaN".to_string();
+    }
+    let mut out = String::new();
+    if v.is_sign_negative() {
+        out.push('-');
+    }
+    if v.is_infinite() {
+        out.push_str("inf");
+        return out;
+    }
+    // Saturates far beyond any coordinate.
+    let n = scaled as u64;
+    if tenth {
+        out.push_str(&(n / 10).to_string());
+        out.push('.');
+        out.push(char::from(b'0' + (n % 10) as u8));
+    } else {
+        out.push_str(&n.to_string());
+    }
+    out
 }
 
 /// The point halfway along the straight line between two points (where edge labels go).
@@ -315,6 +361,46 @@ pub fn midpoint(from: (f64, f64), to: (f64, f64)) -> (f64, f64) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn fixed_prints_what_core_formatting_prints() {
+        let mut seed = 12_345u64;
+        let mut values = vec![
+            0.0,
+            -0.0,
+            0.5,
+            1.5,
+            2.5,
+            0.25,
+            0.35,
+            0.05,
+            0.15,
+            12.25,
+            12.75,
+            -0.04,
+            -3.25,
+            f64::NAN,
+            f64::INFINITY,
+            f64::NEG_INFINITY,
+            1e15,
+        ];
+        for i in 0..20_000u32 {
+            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+            let random = (seed >> 11) as f64 / (1u64 << 53) as f64 * 4000.0 - 2000.0;
+            let i = f64::from(i);
+            values.extend([
+                i / 40.0,
+                -i / 20.0,
+                random,
+                (i * 6.4 + 12.0) / 2.0,
+                i * 0.05 + 0.05,
+            ]);
+        }
+        for v in values {
+            assert_eq!(fixed0(v), format!("{v:.0}"), "{v:?}");
+            assert_eq!(fixed1(v), format!("{v:.1}"), "{v:?}");
+        }
+    }
 
     impl Rect {
         /// True when the two rectangles share any interior point.

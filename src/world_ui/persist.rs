@@ -2,8 +2,10 @@
 //! and how a file is checked when it comes back.
 //!
 //! A save holds the seed and the steps (the action log); loading replays them. An export
-//! also carries the world the steps produced, so an import can check that the steps still
-//! give that world.
+//! also records how many events the steps gave and the simulated time they reached, so an
+//! import can check that the steps still give that world. (Files exported before this
+//! carried a copy of the whole world under `world`; they still import, checked the same
+//! cheap way against the copy's events and clock.)
 
 use serde::{Deserialize, Serialize};
 
@@ -18,7 +20,7 @@ pub const FORMAT: &str = "iamsim.world";
 /// The save format's version.
 pub const VERSION: u32 = 1;
 
-/// A save: the seed and the steps, and (in exports) the world they give.
+/// A save: the seed and the steps, and (in exports) what they give.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Save {
     /// Always [`FORMAT`].
@@ -29,22 +31,25 @@ pub struct Save {
     pub seed: u64,
     /// The action log.
     pub steps: Vec<Step>,
-    /// The world the steps give (exports only), as JSON: it is compared, never rebuilt.
+    /// How many events the steps gave (exports only).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub world: Option<serde_json::Value>,
+    pub events: Option<u64>,
+    /// The simulated time the steps reached, as `2026-01-01T00:00:00Z` (exports only).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub clock: Option<String>,
 }
 
 impl Save {
-    /// The save of `state`; `with_world` adds the world (for exports).
-    pub fn of(state: &WorldState, with_world: bool) -> Save {
+    /// The save of `state`; `with_check` adds its event count and clock (for exports).
+    pub fn of(state: &WorldState, with_check: bool) -> Save {
+        let check = with_check.then(|| Check::of(state));
         Save {
             format: FORMAT.to_string(),
             version: VERSION,
             seed: state.seed,
             steps: state.steps.clone(),
-            world: with_world
-                .then(|| serde_json::to_value(&state.world).ok())
-                .flatten(),
+            events: check.as_ref().map(|c| c.events),
+            clock: check.map(|c| c.clock),
         }
     }
 
@@ -61,6 +66,25 @@ impl Save {
     }
 }
 
+/// What an import checks: the number of events and the simulated time.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Check {
+    /// The number of events.
+    pub events: u64,
+    /// The simulated time, as `2026-01-01T00:00:00Z`.
+    pub clock: String,
+}
+
+impl Check {
+    /// What `state`'s world has.
+    fn of(state: &WorldState) -> Check {
+        Check {
+            events: u64::try_from(state.world.events().len()).unwrap_or(u64::MAX),
+            clock: state.world.now().iso_z(),
+        }
+    }
+}
+
 /// Why a save could not be read. The text is what the page shows.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum SaveError {
@@ -71,8 +95,13 @@ pub enum SaveError {
         /// What the file says it is.
         found: String,
     },
-    /// The steps do not give the world the file carries.
-    Mismatch,
+    /// The steps do not give the world the file records.
+    Mismatch {
+        /// What the file says its steps give.
+        file: Check,
+        /// What its steps gave here.
+        replay: Check,
+    },
 }
 
 impl std::fmt::Display for SaveError {
@@ -83,9 +112,12 @@ impl std::fmt::Display for SaveError {
                 f,
                 "This file is {found}, but this page reads {FORMAT} version {VERSION}."
             ),
-            SaveError::Mismatch => f.write_str(
-                "This file's steps do not give the world saved with them (the file was edited, \
-                 or comes from another version of iamsim).",
+            SaveError::Mismatch { file, replay } => write!(
+                f,
+                "This file's steps do not give the world saved with them: the file says {} \
+                 events at {}, its steps give {} events at {} (the file was edited, or comes \
+                 from another version of iamsim).",
+                file.events, file.clock, replay.events, replay.clock
             ),
         }
     }
@@ -110,13 +142,29 @@ pub fn load(text: &str) -> Result<(Save, WorldState), SaveError> {
             ));
         }
     }
+    // Older exports carry the whole world: only its event count and clock are read.
+    let old_events = value
+        .pointer("/world/events")
+        .and_then(serde_json::Value::as_array)
+        .map(|events| u64::try_from(events.len()).unwrap_or(u64::MAX));
+    let old_clock = value
+        .pointer("/world/clock/now")
+        .and_then(serde_json::Value::as_u64)
+        .map(|seconds| iamsim_engine::clock::Timestamp(seconds).iso_z());
     let save: Save =
         serde_json::from_value(value).map_err(|e| SaveError::NotASave(e.to_string()))?;
     let state = WorldState::replay(save.seed, &save.steps);
-    if let Some(world) = &save.world
-        && serde_json::to_value(&state.world).ok().as_ref() != Some(world)
-    {
-        return Err(SaveError::Mismatch);
+    let events = save.events.or(old_events);
+    let clock = save.clock.clone().or(old_clock);
+    let replay = Check::of(&state);
+    let differs = events.is_some_and(|n| n != replay.events)
+        || clock.as_ref().is_some_and(|c| *c != replay.clock);
+    if differs {
+        let file = Check {
+            events: events.unwrap_or(replay.events),
+            clock: clock.unwrap_or_else(|| replay.clock.clone()),
+        };
+        return Err(SaveError::Mismatch { file, replay });
     }
     Ok((save, state))
 }
@@ -164,6 +212,7 @@ mod tests {
         let s = some_state();
         let text = Save::of(&s, false).to_text(false);
         assert!(!text.contains("\"world\""));
+        assert!(!text.contains("\"events\"") && !text.contains("\"clock\""));
         let (_, loaded) = load(&text).unwrap();
         assert_eq!(loaded.world, s.world);
     }
@@ -184,11 +233,78 @@ mod tests {
     }
 
     #[test]
+    fn exports_record_events_and_clock_not_the_world() {
+        let s = some_state();
+        let value: serde_json::Value =
+            serde_json::from_str(&Save::of(&s, true).to_text(true)).unwrap();
+        assert_eq!(value["events"], s.world.events().len());
+        assert_eq!(value["clock"], s.world.now().iso_z());
+        assert!(value.get("world").is_none());
+        let keys: Vec<&str> = value
+            .as_object()
+            .unwrap()
+            .keys()
+            .map(|k| k.as_str())
+            .collect();
+        assert_eq!(
+            keys,
+            ["format", "version", "seed", "steps", "events", "clock"]
+        );
+    }
+
+    #[test]
     fn edited_files_are_refused() {
         let s = some_state();
         let mut save = Save::of(&s, true);
         save.steps.pop();
-        assert_eq!(load(&save.to_text(false)), Err(SaveError::Mismatch));
+        let err = load(&save.to_text(false)).unwrap_err();
+        let replay = Check::of(&WorldState::replay(s.seed, &save.steps));
+        assert_ne!(replay.events, save.events.unwrap());
+        assert_eq!(
+            err.to_string(),
+            format!(
+                "This file's steps do not give the world saved with them: the file says {} \
+                 events at {}, its steps give {} events at {} (the file was edited, or comes \
+                 from another version of iamsim).",
+                save.events.unwrap(),
+                save.clock.as_deref().unwrap(),
+                replay.events,
+                replay.clock
+            )
+        );
+        // A changed clock alone is refused too.
+        let mut save = Save::of(&s, true);
+        save.clock = Some("2030-01-01T00:00:00Z".into());
+        assert!(matches!(
+            load(&save.to_text(false)),
+            Err(SaveError::Mismatch { .. })
+        ));
+    }
+
+    /// An export as earlier versions wrote it: a full copy of the world under `world`.
+    fn old_export(s: &WorldState, steps: &[Step]) -> String {
+        serde_json::json!({
+            "format": FORMAT,
+            "version": VERSION,
+            "seed": s.seed,
+            "steps": steps,
+            "world": serde_json::to_value(&s.world).unwrap(),
+        })
+        .to_string()
+    }
+
+    #[test]
+    fn older_exports_with_a_world_copy_still_import_and_are_checked() {
+        let s = some_state();
+        let (save, loaded) = load(&old_export(&s, &s.steps)).unwrap();
+        assert_eq!(save.steps, s.steps);
+        assert_eq!(loaded.world, s.world);
+        let fewer = &s.steps[..1];
+        let Err(SaveError::Mismatch { file, replay }) = load(&old_export(&s, fewer)) else {
+            panic!("an edited old export was accepted");
+        };
+        assert_eq!(file, Check::of(&s));
+        assert_eq!(replay, Check::of(&WorldState::replay(s.seed, fewer)));
     }
 
     #[test]

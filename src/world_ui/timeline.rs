@@ -5,6 +5,7 @@
 use yew::prelude::*;
 
 use super::diagram_model::hhmm;
+use super::layout::{fixed0, fixed1};
 use super::store::use_store;
 use super::timeline_model::{TimelineModel, ticks, timeline, x_of};
 
@@ -19,13 +20,13 @@ fn plot(t: &TimelineModel) -> Html {
     let height = TOP + LANE * t.lanes.len().max(1) as f64 + 20.0;
     let now_x = x(t.now);
     html! {
-        <svg class="tl" viewBox={format!("0 0 {WIDTH:.0} {height:.0}")} data-testid="credentials-timeline"
+        <svg class="tl" viewBox={format!("0 0 {} {}", fixed0(WIDTH), fixed0(height))} data-testid="credentials-timeline"
              role="img" aria-label="Credentials of each instance over simulated time">
             { for ticks(t.start, t.end).into_iter().map(|tick| html! {
                 <g class="tl-tick">
-                    <line x1={format!("{:.1}", x(tick))} x2={format!("{:.1}", x(tick))}
-                          y1={format!("{TOP:.0}")} y2={format!("{:.0}", height - 18.0)} />
-                    <text x={format!("{:.1}", x(tick))} y={format!("{:.0}", height - 5.0)}
+                    <line x1={fixed1(x(tick))} x2={fixed1(x(tick))}
+                          y1={fixed0(TOP)} y2={fixed0(height - 18.0)} />
+                    <text x={fixed1(x(tick))} y={fixed0(height - 5.0)}
                           text-anchor="middle">{ hhmm(tick) }</text>
                 </g>
             }) }
@@ -34,10 +35,10 @@ fn plot(t: &TimelineModel) -> Html {
                 let rows = 6usize;
                 html! {
                     <g class="tl-lane" data-testid={format!("tl-lane-{}", lane.instance_id)}>
-                        <text class="tl-name" x="4" y={format!("{:.0}", y0 + 16.0)}>
+                        <text class="tl-name" x="4" y={fixed0(y0 + 16.0)}>
                             { lane.instance_id.get(..12).unwrap_or(&lane.instance_id).to_string() + "…" }
                         </text>
-                        <text class="tl-sub" x="4" y={format!("{:.0}", y0 + 30.0)}>
+                        <text class="tl-sub" x="4" y={fixed0(y0 + 30.0)}>
                             { format!("{} credential{}", lane.bars.len(), if lane.bars.len() == 1 { "" } else { "s" }) }
                         </text>
                         { for lane.bars.iter().enumerate().map(|(bi, b)| {
@@ -49,26 +50,26 @@ fn plot(t: &TimelineModel) -> Html {
                                     <title>{ format!("{} ({}): issued {}, expires {}{}", b.access_key_id, b.role,
                                         hhmm(b.issued), hhmm(b.expiration),
                                         if b.current { " — the metadata service hands out this one now" } else { "" }) }</title>
-                                    <rect x={format!("{x1:.1}")} y={format!("{y:.1}")}
-                                          width={format!("{:.1}", (x2 - x1).max(2.0))} height="5" rx="2.5" />
-                                    <circle cx={format!("{x1:.1}")} cy={format!("{:.1}", y + 2.5)} r="3" />
+                                    <rect x={fixed1(x1)} y={fixed1(y)}
+                                          width={fixed1((x2 - x1).max(2.0))} height="5" rx="2.5" />
+                                    <circle cx={fixed1(x1)} cy={fixed1(y + 2.5)} r="3" />
                                 </g>
                             }
                         }) }
                         { for lane.marks.iter().map(|m| html! {
                             <g class="tl-mark">
                                 <title>{ format!("{} at {}", m.text, hhmm(m.at)) }</title>
-                                <line x1={format!("{:.1}", x(m.at))} x2={format!("{:.1}", x(m.at))}
-                                      y1={format!("{:.0}", y0)} y2={format!("{:.0}", y0 + LANE - 8.0)} />
-                                <text x={format!("{:.1}", x(m.at) + 3.0)} y={format!("{:.0}", y0 + LANE - 10.0)}>{ m.text.clone() }</text>
+                                <line x1={fixed1(x(m.at))} x2={fixed1(x(m.at))}
+                                      y1={fixed0(y0)} y2={fixed0(y0 + LANE - 8.0)} />
+                                <text x={fixed1(x(m.at) + 3.0)} y={fixed0(y0 + LANE - 10.0)}>{ m.text.clone() }</text>
                             </g>
                         }) }
                     </g>
                 }
             }) }
             <g class="tl-now">
-                <line x1={format!("{now_x:.1}")} x2={format!("{now_x:.1}")} y1="8" y2={format!("{:.0}", height - 18.0)} />
-                <text x={format!("{now_x:.1}")} y="10" text-anchor="middle">{ format!("now {}", hhmm(t.now)) }</text>
+                <line x1={fixed1(now_x)} x2={fixed1(now_x)} y1="8" y2={fixed0(height - 18.0)} />
+                <text x={fixed1(now_x)} y="10" text-anchor="middle">{ format!("now {}", hhmm(t.now)) }</text>
             </g>
         </svg>
     }

@@ -81,7 +81,7 @@ pub fn timeline(world: &World) -> TimelineModel {
                 current: current_key.as_deref() == Some(s.access_key_id.as_str()),
             })
             .collect();
-        bars.sort_by_key(|b| (b.issued, b.access_key_id.clone()));
+        iamsim_engine::sort::sort_by_key(&mut bars, |b| (b.issued, b.access_key_id.clone()));
         let mut marks = Vec::new();
         for event in world.events().iter().filter_map(|e| e.as_api()) {
             if event.event_source != "ec2.amazonaws.com" || event.error_code.is_some() {
@@ -141,7 +141,9 @@ pub fn timeline(world: &World) -> TimelineModel {
 pub fn x_of(t: Timestamp, start: Timestamp, end: Timestamp, width: f64) -> f64 {
     let span = end.seconds().saturating_sub(start.seconds()).max(1) as f64;
     let dt = t.seconds().saturating_sub(start.seconds()) as f64;
-    (dt / span * width).clamp(0.0, width)
+    // Not `clamp(0.0, width)`: it panics when `width` is negative, and its panic message
+    // would link core's float formatting (~10 KB of wasm) for that case alone.
+    (dt / span * width).max(0.0).min(width.max(0.0))
 }
 
 /// Hourly ticks (or every few hours for long spans) between `start` and `end`.
@@ -173,6 +175,8 @@ mod tests {
         assert_eq!(x_of(START, START, end, 400.0), 0.0);
         assert_eq!(x_of(START.plus(3600), START, end, 400.0), 100.0);
         assert_eq!(x_of(end.plus(99), START, end, 400.0), 400.0);
+        // A plot with no room (negative width) puts everything at 0 instead of panicking.
+        assert_eq!(x_of(START.plus(3600), START, end, -5.0), 0.0);
         assert_eq!(ticks(START.plus(60), end).len(), 4);
         assert_eq!(ticks(START, START.plus(48 * 3600)).len(), 9);
     }

@@ -19,6 +19,7 @@ pub mod imds;
 pub mod logs;
 pub mod managed;
 pub mod s3;
+pub mod sort;
 pub mod ssm;
 pub mod sts;
 pub mod world;

@@ -543,7 +543,7 @@ impl Test {
                     .values()
                     .filter(|s| s.source_instance_arn.as_deref() == Some(arn.as_str()))
                     .collect();
-                sessions.sort_by_key(|s| s.issued.seconds());
+                iamsim_engine::sort::sort_by_key(&mut sessions, |s| s.issued.seconds());
                 let rotation = sessions.iter().find_map(|new| {
                     sessions
                         .iter()

@@ -61,7 +61,7 @@ fn matching(prefix: &str, options: impl IntoIterator<Item = String>) -> Vec<Stri
         .into_iter()
         .filter(|o| o.starts_with(prefix))
         .collect();
-    found.sort();
+    iamsim_engine::sort::sort(&mut found);
     found.dedup();
     found
 }

@@ -438,7 +438,7 @@ impl Shell {
                 if matches.is_empty() {
                     result.push(word);
                 } else {
-                    matches.sort();
+                    iamsim_engine::sort::sort(&mut matches);
                     result.extend(matches);
                 }
             } else {

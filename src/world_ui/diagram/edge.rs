@@ -4,7 +4,7 @@
 use yew::prelude::*;
 
 use crate::world_ui::diagram_model::EdgeView;
-use crate::world_ui::layout::{Rect, curve, curve_down, midpoint};
+use crate::world_ui::layout::{Rect, curve, curve_down, fixed1, midpoint};
 
 /// Props of [`EdgeLine`].
 #[derive(Properties, PartialEq)]
@@ -67,9 +67,9 @@ pub fn EdgeLine(props: &EdgeLineProps) -> Html {
             <path class="flow-path" d={d} marker-end="url(#flow-arrow)" />
             if let Some(label) = &e.label {
                 <g class="flow-label" data-testid="edge-label">
-                    <rect x={format!("{:.1}", mx - label_w / 2.0)} y={format!("{:.1}", my - 10.0)}
-                          width={format!("{label_w:.1}")} height="19" rx="9" />
-                    <text x={format!("{mx:.1}")} y={format!("{:.1}", my + 4.0)}
+                    <rect x={fixed1(mx - label_w / 2.0)} y={fixed1(my - 10.0)}
+                          width={fixed1(label_w)} height="19" rx="9" />
+                    <text x={fixed1(mx)} y={fixed1(my + 4.0)}
                           text-anchor="middle">{ label.clone() }</text>
                 </g>
             }

@@ -4,7 +4,7 @@
 use yew::prelude::*;
 
 use crate::world_ui::diagram_model::{NodeView, Tone};
-use crate::world_ui::layout::{Kind, Rect};
+use crate::world_ui::layout::{Kind, Rect, fixed0, fixed1};
 use crate::world_ui::text::clip;
 
 /// Props of [`NodeBox`].
@@ -62,11 +62,11 @@ pub fn NodeBox(props: &NodeBoxProps) -> Html {
         <g class={classes!("flow-node", format!("tone-{}", n.tone.class()),
                            format!("kind-{}", n.kind.column()),
                            props.selected.then_some("selected"), missing.then_some("placeholder"))}
-           transform={format!("translate({:.1},{:.1})", r.x, r.y)}
+           transform={format!("translate({},{})", fixed1(r.x), fixed1(r.y))}
            tabindex="0" role="button" aria-label={label}
            data-testid={format!("node-{}", n.key)} {onclick} {onkeydown}>
             <title>{ format!("{} — {}", n.title, n.lines.iter().map(|l| l.0.as_str()).collect::<Vec<_>>().join(" · ")) }</title>
-            <rect class="flow-box" width={format!("{:.0}", r.w)} height={format!("{:.0}", r.h)} rx="10" />
+            <rect class="flow-box" width={fixed0(r.w)} height={fixed0(r.h)} rx="10" />
             <text class="flow-title" x="10" y="20">{ clip(&n.title, chars.saturating_sub(1)) }</text>
             { for plain.iter().enumerate().map(|(i, (text, tone))| html! {
                 <text class={classes!("flow-line", format!("t-{}", tone.class()))}
@@ -76,10 +76,10 @@ pub fn NodeBox(props: &NodeBoxProps) -> Html {
                 let y = r.h - 46.0 + 22.0 * i as f64;
                 html! {
                     <g class={classes!("flow-sub", format!("t-{}", tone.class()))}>
-                        <rect x="6" y={format!("{y:.0}")} width={format!("{:.0}", r.w - 12.0)}
+                        <rect x="6" y={fixed0(y)} width={fixed0(r.w - 12.0)}
                               height="19" rx="5" />
-                        <text class="flow-sublabel" x="11" y={format!("{:.0}", y + 13.0)}>{ label }</text>
-                        <text class="flow-line" x="42" y={format!("{:.0}", y + 13.5)}>
+                        <text class="flow-sublabel" x="11" y={fixed0(y + 13.0)}>{ label }</text>
+                        <text class="flow-line" x="42" y={fixed0(y + 13.5)}>
                             { clip(text, chars.saturating_sub(5)) }
                         </text>
                     </g>

@@ -363,7 +363,7 @@ impl World {
                     .all(|(name, values)| self.instance_matches(i, name, values))
             })
             .collect();
-        selected.sort_by(|a, b| {
+        crate::sort::sort_by(&mut selected, |a, b| {
             (a.launch_time, &a.reservation_id, a.ami_launch_index).cmp(&(
                 b.launch_time,
                 &b.reservation_id,

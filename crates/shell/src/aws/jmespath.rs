@@ -899,7 +899,9 @@ fn sort_key<'a>(
         return Err(invalid_type(name, "['number', 'string']", bad));
     }
     let mut pairs: Vec<(&Value, &Value)> = keys.iter().zip(items).collect();
-    pairs.sort_by(|a, b| compare_values(a.0, b.0).unwrap_or(Ordering::Equal));
+    iamsim_engine::sort::sort_by(&mut pairs, |a, b| {
+        compare_values(a.0, b.0).unwrap_or(Ordering::Equal)
+    });
     Ok(pairs)
 }
 

@@ -285,7 +285,9 @@ pub fn invalid_choice(out: &mut Out, argument: &str, value: &str, choices: &[&st
         .map(|c| (similarity(value, c), *c))
         .filter(|(r, _)| *r >= 0.8)
         .collect();
-    close.sort_by(|a, b| b.0.partial_cmp(&a.0).unwrap_or(std::cmp::Ordering::Equal));
+    iamsim_engine::sort::sort_by(&mut close, |a, b| {
+        b.0.partial_cmp(&a.0).unwrap_or(std::cmp::Ordering::Equal)
+    });
     if !close.is_empty() {
         message.push_str(&format!(
             "\n\n\nInvalid choice: '{value}', maybe you meant:\n"
@@ -400,7 +402,7 @@ pub fn run(
         if wait::has_waiters(service.command) {
             names.push("wait");
         }
-        names.sort_unstable();
+        iamsim_engine::sort::sort(&mut names);
         return invalid_choice(out, "operation", op_name, &names);
     };
     if op_args.iter().any(|a| a == "help") {

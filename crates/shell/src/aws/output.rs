@@ -121,7 +121,7 @@ fn text_item(
             match scalar_keys {
                 None => {
                     let mut keys: Vec<&String> = map.keys().collect();
-                    keys.sort();
+                    iamsim_engine::sort::sort(&mut keys);
                     for key in keys {
                         let Some(value) = map.get(key) else { continue };
                         if is_scalar(value) {
@@ -136,7 +136,7 @@ fn text_item(
                         scalars.push(map.get(key).map(py_str).unwrap_or_default());
                     }
                     let mut rest: Vec<&String> = map.keys().filter(|k| !keys.contains(k)).collect();
-                    rest.sort();
+                    iamsim_engine::sort::sort(&mut rest);
                     for key in rest {
                         if let Some(value) = map.get(key) {
                             non_scalars.push((key, value));
@@ -170,7 +170,7 @@ fn text_item(
                         }
                     }
                 }
-                keys.sort();
+                iamsim_engine::sort::sort(&mut keys);
                 for element in items {
                     text_item(element, identifier, Some(&keys), out);
                 }
@@ -438,8 +438,8 @@ impl Table {
                 }
             }
         }
-        headers.sort();
-        more.sort();
+        iamsim_engine::sort::sort(&mut headers);
+        iamsim_engine::sort::sort(&mut more);
         if let Some(s) = self.current() {
             s.add_header(headers.clone());
         }
@@ -561,8 +561,8 @@ fn group_keys(map: &serde_json::Map<String, Value>) -> (Vec<String>, Vec<String>
             more.push(k.clone());
         }
     }
-    headers.sort();
-    more.sort();
+    iamsim_engine::sort::sort(&mut headers);
+    iamsim_engine::sort::sort(&mut more);
     (headers, more)
 }
 

@@ -131,7 +131,7 @@ pub const EXTRA_COMMANDS: &[&str] = &["configure", "s3"];
 pub fn commands() -> Vec<&'static str> {
     let mut all: Vec<&'static str> = SERVICES.iter().map(|s| s.command).collect();
     all.extend(EXTRA_COMMANDS);
-    all.sort_unstable();
+    iamsim_engine::sort::sort(&mut all);
     all
 }
 
@@ -303,7 +303,7 @@ impl Service {
             .iter()
             .filter_map(|l| parse_operation(l))
             .collect();
-        ops.sort_by(|a, b| a.name.cmp(&b.name));
+        iamsim_engine::sort::sort_by(&mut ops, |a, b| a.name.cmp(&b.name));
         ops
     }
 
