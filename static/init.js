@@ -90,8 +90,16 @@ function pageReady() {
   );
 }
 
-const file = BUNDLES[bundleToLoad()];
+const bundle = bundleToLoad();
+const file = BUNDLES[bundle];
 document.documentElement.dataset.bundle = file;
+// The lessons' own style sheet, only where it is used (pageReady waits for it).
+if (bundle === 'lessons') {
+  const sheet = document.createElement('link');
+  sheet.rel = 'stylesheet';
+  sheet.href = 'scenario_ui.css';
+  document.head.append(sheet);
+}
 // Both downloads start now, in parallel; relative URLs resolve against this script's
 // directory, which is the page's (works from any sub-path).
 const base = document.currentScript ? document.currentScript.src : document.baseURI;

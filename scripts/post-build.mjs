@@ -1,6 +1,9 @@
 #!/usr/bin/env node
-// Shortens the names the wasm imports from its JS bindings, in both files.
+// Trunk's post-build step (Trunk.toml hook), on the staging directory:
+//   1. shortens the names each wasm imports from its JS bindings, in both files;
+//   2. drops the comment lines of init.js (the documented source stays in static/).
 //
+// 1.
 // wasm-bindgen names every import `__wbg_<function>_<16 hex digits>` under a module called
 // `./<bundle>_bg.js`: about 120 names per bundle whose hashes brotli cannot compress. This
 // renames them to `a`, `b`, … `ba`, … and the module to `w`, consistently in
@@ -10,14 +13,14 @@
 // cannot update wasm-bindgen's JS.
 //
 // Trunk runs it after every build (Trunk.toml, post_build hook) on the staging directory:
-//   node scripts/minify-imports.mjs [DIR]     (DIR defaults to $TRUNK_STAGING_DIR)
+//   node scripts/post-build.mjs [DIR]     (DIR defaults to $TRUNK_STAGING_DIR)
 // A bundle whose files do not look as expected is left as it is, with a warning.
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const dir = process.argv[2] ?? process.env.TRUNK_STAGING_DIR;
 if (!dir) {
-  console.error('minify-imports: no directory (pass one, or run as a Trunk hook)');
+  console.error('post-build: no directory (pass one, or run as a Trunk hook)');
   process.exit(2);
 }
 
@@ -168,3 +171,17 @@ for (const file of readdirSync(dir)) {
   console.log(`minify-imports: ${bundle}: ${renames.size} imports renamed`);
 }
 if (changed === 0) console.warn('minify-imports: nothing renamed');
+
+// 2. init.js without its whole-line comments (what a learner's browser downloads first).
+try {
+  const initPath = join(dir, 'init.js');
+  const source = readFileSync(initPath, 'utf8');
+  const stripped = source
+    .split('\n')
+    .filter((line) => !line.trimStart().startsWith('//'))
+    .join('\n');
+  writeFileSync(initPath, stripped);
+  console.log(`post-build: init.js ${source.length} -> ${stripped.length} bytes`);
+} catch (error) {
+  console.warn(`post-build: init.js left as it is (${error.message})`);
+}
