@@ -93,11 +93,13 @@ function pageReady() {
 const bundle = bundleToLoad();
 const file = BUNDLES[bundle];
 document.documentElement.dataset.bundle = file;
-// The lessons' own style sheet, only where it is used (pageReady waits for it).
-if (bundle === 'lessons') {
+// The playground's and the lessons' own style sheets, only where they are used
+// (pageReady waits for them).
+const OWN_SHEETS = { playground: 'playground.css', lessons: 'scenario_ui.css' };
+if (OWN_SHEETS[bundle]) {
   const sheet = document.createElement('link');
   sheet.rel = 'stylesheet';
-  sheet.href = 'scenario_ui.css';
+  sheet.href = OWN_SHEETS[bundle];
   document.head.append(sheet);
 }
 // Both downloads start now, in parallel; relative URLs resolve against this script's
