@@ -4,4 +4,6 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
 export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
-exec trunk serve --release --skip-version-check --address 127.0.0.1 --port 8080 "$@"
+# --no-autoreload: Trunk's reload script is inline, which the page's Content-Security-Policy
+# forbids; the served page is byte for byte what `trunk build --release` ships.
+exec trunk serve --release --skip-version-check --no-autoreload --address 127.0.0.1 --port 8080 "$@"
