@@ -50,12 +50,12 @@ struct LineFields {
     line: String,
 }
 
-/// The fields of [`Step::Command`].
+/// The fields of [`Step::Command`] (the command is read by `command_json`).
 #[derive(Deserialize)]
 struct CommandFields {
     panel: String,
     label: String,
-    command: Box<Command>,
+    command: serde_json::Value,
 }
 
 impl<'de> Deserialize<'de> for Step {
@@ -69,13 +69,16 @@ impl<'de> Deserialize<'de> for Step {
                     line: f.line,
                 })
                 .map_err(D::Error::custom),
-            Some("command") => serde_json::from_value::<CommandFields>(value)
-                .map(|f| Step::Command {
+            Some("command") => {
+                let f = serde_json::from_value::<CommandFields>(value).map_err(D::Error::custom)?;
+                let command = super::command_json::command_from_value(&f.command)
+                    .map_err(|e| D::Error::custom(format!("command: {e}")))?;
+                Ok(Step::Command {
                     panel: f.panel,
                     label: f.label,
-                    command: f.command,
+                    command: Box::new(command),
                 })
-                .map_err(D::Error::custom),
+            }
             Some(other) => Err(D::Error::unknown_variant(other, &["line", "command"])),
             None => Err(D::Error::missing_field("step")),
         }
