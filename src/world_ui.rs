@@ -4,6 +4,7 @@
 //! The pure parts (layout, view models, state, saves, panels) compile on every target and
 //! are tested on the host; the components compile for wasm32 only.
 
+pub mod command_json;
 pub mod diagram_model;
 pub mod layout;
 pub mod panel;
