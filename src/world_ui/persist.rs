@@ -7,7 +7,7 @@
 //! carried a copy of the whole world under `world`; they still import, checked the same
 //! cheap way against the copy's events and clock.)
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use super::state::{Step, WorldState};
 
@@ -21,7 +21,7 @@ pub const FORMAT: &str = "iamsim.world";
 pub const VERSION: u32 = 1;
 
 /// A save: the seed and the steps, and (in exports) what they give.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Save {
     /// Always [`FORMAT`].
     pub format: String,
@@ -32,14 +32,48 @@ pub struct Save {
     /// The action log.
     pub steps: Vec<Step>,
     /// How many events the steps gave (exports only).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub events: Option<u64>,
     /// The simulated time the steps reached, as `2026-01-01T00:00:00Z` (exports only).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub clock: Option<String>,
 }
 
 impl Save {
+    /// Reads a save from its JSON (by hand: no serde visitors in the app's wasm).
+    /// `format` and `version` are checked by [`load`] first.
+    pub fn from_value(value: &serde_json::Value) -> Result<Save, String> {
+        let seed = value
+            .get("seed")
+            .and_then(serde_json::Value::as_u64)
+            .ok_or("missing or invalid field `seed`")?;
+        let steps = value
+            .get("steps")
+            .and_then(serde_json::Value::as_array)
+            .ok_or("missing or invalid field `steps`")?
+            .iter()
+            .enumerate()
+            .map(|(i, step)| Step::from_value(step).map_err(|e| format!("step {}: {e}", i + 1)))
+            .collect::<Result<Vec<_>, _>>()?;
+        let optional = |name: &str| value.get(name).filter(|v| !v.is_null());
+        let events = match optional("events") {
+            None => None,
+            Some(v) => Some(v.as_u64().ok_or("invalid field `events`")?),
+        };
+        let clock = match optional("clock") {
+            None => None,
+            Some(v) => Some(v.as_str().ok_or("invalid field `clock`")?.to_string()),
+        };
+        Ok(Save {
+            format: FORMAT.to_string(),
+            version: VERSION,
+            seed,
+            steps,
+            events,
+            clock,
+        })
+    }
+
     /// The save of `state`; `with_check` adds its event count and clock (for exports).
     pub fn of(state: &WorldState, with_check: bool) -> Save {
         let check = with_check.then(|| Check::of(state));
@@ -151,8 +185,7 @@ pub fn load(text: &str) -> Result<(Save, WorldState), SaveError> {
         .pointer("/world/clock/now")
         .and_then(serde_json::Value::as_u64)
         .map(|seconds| iamsim_engine::clock::Timestamp(seconds).iso_z());
-    let save: Save =
-        serde_json::from_value(value).map_err(|e| SaveError::NotASave(e.to_string()))?;
+    let save = Save::from_value(&value).map_err(SaveError::NotASave)?;
     let state = WorldState::replay(save.seed, &save.steps);
     let events = save.events.or(old_events);
     let clock = save.clock.clone().or(old_clock);
@@ -230,6 +263,39 @@ mod tests {
             load("{}").unwrap_err().to_string(),
             "This file is not an iamsim world: it has no \"format\": \"iamsim.world\" and \"version\" fields"
         );
+    }
+
+    #[test]
+    fn a_save_with_a_bad_step_is_refused_with_its_place() {
+        let text = |steps: &str| {
+            format!(r#"{{"format":"iamsim.world","version":1,"seed":7,"steps":{steps}}}"#)
+        };
+        for (steps, why) in [
+            (
+                r#"[{"step":"fly"}]"#,
+                "step 1: unknown step `fly`, expected `line` or `command`",
+            ),
+            (
+                r#"[{"step":"line","tab":"laptop","line":"ls"},{"step":"line","tab":"laptop"}]"#,
+                "step 2: a step has no text field `line`",
+            ),
+            (
+                r#"[{"step":"command","panel":"clock","label":"+5 min","command":{"Wait":{}}}]"#,
+                "step 1: command: unknown command `Wait`",
+            ),
+            (r#"{}"#, "missing or invalid field `steps`"),
+        ] {
+            assert_eq!(
+                load(&text(steps)).unwrap_err().to_string(),
+                format!("This file is not an iamsim world: {why}")
+            );
+        }
+        let (save, state) = load(&text(
+            r#"[{"step":"line","tab":"laptop","line":"aws s3 mb s3://b"}]"#,
+        ))
+        .unwrap();
+        assert_eq!(save.seed, 7);
+        assert_eq!(state.steps.len(), 1);
     }
 
     #[test]

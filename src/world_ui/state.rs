@@ -13,7 +13,7 @@ use std::rc::Rc;
 use iamsim_engine::error::ApiError;
 use iamsim_engine::world::{Command, World};
 use iamsim_shell::Shell;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 /// The seed every world of the page starts from.
 pub const SEED: u64 = 2026;
@@ -43,44 +43,39 @@ pub enum Step {
     },
 }
 
-/// The fields of [`Step::Line`] (read without serde's buffering of tagged enums).
-#[derive(Deserialize)]
-struct LineFields {
-    tab: String,
-    line: String,
-}
-
-/// The fields of [`Step::Command`] (the command is read by `command_json`).
-#[derive(Deserialize)]
-struct CommandFields {
-    panel: String,
-    label: String,
-    command: serde_json::Value,
-}
-
-impl<'de> Deserialize<'de> for Step {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Step, D::Error> {
-        use serde::de::Error;
-        let value = serde_json::Value::deserialize(d)?;
+impl Step {
+    /// Reads a step from its saved JSON (by hand: no serde visitors in the app's wasm;
+    /// `command_json` reads the command).
+    pub fn from_value(value: &serde_json::Value) -> Result<Step, String> {
+        let text = |name: &str| {
+            value
+                .get(name)
+                .and_then(serde_json::Value::as_str)
+                .map(str::to_string)
+                .ok_or_else(|| format!("a step has no text field `{name}`"))
+        };
         match value.get("step").and_then(serde_json::Value::as_str) {
-            Some("line") => serde_json::from_value::<LineFields>(value)
-                .map(|f| Step::Line {
-                    tab: f.tab,
-                    line: f.line,
-                })
-                .map_err(D::Error::custom),
+            Some("line") => Ok(Step::Line {
+                tab: text("tab")?,
+                line: text("line")?,
+            }),
             Some("command") => {
-                let f = serde_json::from_value::<CommandFields>(value).map_err(D::Error::custom)?;
-                let command = super::command_json::command_from_value(&f.command)
-                    .map_err(|e| D::Error::custom(format!("command: {e}")))?;
+                let command = value
+                    .get("command")
+                    .ok_or("a command step has no field `command`")?;
                 Ok(Step::Command {
-                    panel: f.panel,
-                    label: f.label,
-                    command: Box::new(command),
+                    panel: text("panel")?,
+                    label: text("label")?,
+                    command: Box::new(
+                        super::command_json::command_from_value(command)
+                            .map_err(|e| format!("command: {e}"))?,
+                    ),
                 })
             }
-            Some(other) => Err(D::Error::unknown_variant(other, &["line", "command"])),
-            None => Err(D::Error::missing_field("step")),
+            Some(other) => Err(format!(
+                "unknown step `{other}`, expected `line` or `command`"
+            )),
+            None => Err("a step has no field `step`".to_string()),
         }
     }
 }
