@@ -109,6 +109,23 @@ impl World {
         self.check(cx, action, resource, ResourcePolicy::Bucket(bucket), &[])
     }
 
+    /// The error for a key that does not exist. S3 says `NoSuchKey` (404) only to a caller
+    /// allowed `s3:ListBucket` on the bucket; anyone else gets 403 `Access Denied`, so that
+    /// the answer does not reveal what the bucket holds (GetObject and HeadObject API
+    /// reference, "Permissions"). The `s3:ListBucket` evaluation is recorded with the call,
+    /// so the event explains the 403.
+    fn s3_missing_key(&mut self, cx: &mut CallCtx, bucket: &str) -> ApiError {
+        match self.s3_check(cx, "s3:ListBucket", &bucket_arn(bucket), bucket) {
+            Ok(()) => AwsError::no_such_key().into(),
+            Err(mut denied) => {
+                denied.code = "AccessDenied".to_string();
+                denied.message = "Access Denied".to_string();
+                denied.http_status = 403;
+                denied
+            }
+        }
+    }
+
     fn s3_bucket_exists(&self, bucket: &str) -> Result<(), ApiError> {
         if self.s3.buckets.contains_key(bucket) {
             Ok(())
@@ -185,7 +202,7 @@ impl World {
         self.s3_check(cx, "s3:GetObject", &object_arn(name, key), name)
             .map_err(head_error)?;
         let Some(object) = self.s3.buckets.get(name).and_then(|b| b.objects.get(key)) else {
-            return Err(head_error(AwsError::no_such_key().into()));
+            return Err(head_error(self.s3_missing_key(cx, name)));
         };
         Ok(json!({
             "ContentLength": object.body.len(),
@@ -253,7 +270,7 @@ impl World {
         self.s3_bucket_exists(name)?;
         self.s3_check(cx, "s3:GetObject", &object_arn(name, key), name)?;
         let Some(object) = self.s3.buckets.get(name).and_then(|b| b.objects.get(key)) else {
-            return Err(AwsError::no_such_key().into());
+            return Err(self.s3_missing_key(cx, name));
         };
         Ok(json!({
             "Body": object.body,

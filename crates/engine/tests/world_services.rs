@@ -496,9 +496,36 @@ fn s3_buckets_and_bucket_policies() {
             json!({"Bucket": "data-bucket", "Key": "other"}),
         )
         .unwrap_err();
+    // The reader may GetObject but not ListBucket: a missing key is 403, not 404, so
+    // the answer does not reveal what the bucket holds (GetObject API reference).
     assert_eq!(
         (e.code.as_str(), e.message.as_str(), e.http_status),
-        ("404", "Not Found", 404)
+        ("403", "Forbidden", 403)
+    );
+    let e = w
+        .call(
+            Origin::Laptop,
+            Some(&reader),
+            "s3",
+            "GetObject",
+            json!({"Bucket": "data-bucket", "Key": "other"}),
+        )
+        .unwrap_err();
+    assert_eq!(
+        e.cli_message("GetObject"),
+        "An error occurred (AccessDenied) when calling the GetObject operation: Access Denied"
+    );
+    assert!(e.evaluation.is_some(), "the s3:ListBucket evaluation explains it");
+    let e = admin(
+        &mut w,
+        "s3",
+        "GetObject",
+        json!({"Bucket": "data-bucket", "Key": "other"}),
+    )
+    .unwrap_err();
+    assert_eq!(
+        e.cli_message("GetObject"),
+        "An error occurred (NoSuchKey) when calling the GetObject operation: The specified key does not exist."
     );
     let e = admin(
         &mut w,
