@@ -515,7 +515,10 @@ fn s3_buckets_and_bucket_policies() {
         e.cli_message("GetObject"),
         "An error occurred (AccessDenied) when calling the GetObject operation: Access Denied"
     );
-    assert!(e.evaluation.is_some(), "the s3:ListBucket evaluation explains it");
+    assert!(
+        e.evaluation.is_some(),
+        "the s3:ListBucket evaluation explains it"
+    );
     let e = admin(
         &mut w,
         "s3",
