@@ -67,7 +67,11 @@ fn initial_state(with_playground: bool) -> AppState {
     };
     let mut state = AppState {
         route: Route::parse(&browser::hash()),
-        embed: is_embed(&browser::search()),
+        // `?embed=1` in the page's query or in the fragment's (`#/scenario/x?embed=1`).
+        embed: is_embed(&browser::search())
+            || browser::hash()
+                .split_once('?')
+                .is_some_and(|(_, query)| is_embed(query)),
         playground: Rc::new(playground),
         notice,
         previous: None,

@@ -34,6 +34,10 @@ test('each page loads its own bundle and nothing else', async () => {
     await page.getByTestId(ready).first().waitFor();
     assert.deepEqual(wasmFiles(requests), [`${bundle}_bg.wasm`], hash);
     assert.equal(await page.evaluate(() => document.documentElement.dataset.bundle), bundle, hash);
+    if (hash.includes('embed=1')) {
+      // Embedded (an iframe in the docs): no site header at all.
+      assert.equal(await page.getByTestId('nav-home').count(), 0, hash);
+    }
     assertOnlyOwnRequests(env, requests);
     await context.close();
   }
