@@ -314,13 +314,7 @@ impl World {
 
     /// The instance and request of a metadata-service event (from the command log).
     pub fn imds_event_request(&self, event: &ImdsEvent) -> Option<(&str, &HttpRequest)> {
-        match self.log.get(event.command)? {
-            crate::world::Command::Imds {
-                instance_id,
-                request,
-            } => Some((instance_id, request)),
-            _ => None,
-        }
+        self.log.imds(event.command)
     }
 
     fn imds_answer(&mut self, instance_id: &str, request: &HttpRequest) -> HttpResponse {
