@@ -289,8 +289,16 @@ fn v1_and_v2_credentials_differ_and_carry_role_delivery() {
     let k1: serde_json::Value = serde_json::from_str(&v1).unwrap();
     let k2: serde_json::Value = serde_json::from_str(&v2).unwrap();
     assert_ne!(k1["AccessKeyId"], k2["AccessKeyId"]);
-    let s1 = &w.sts().sessions[k1["AccessKeyId"].as_str().unwrap()];
-    let s2 = &w.sts().sessions[k2["AccessKeyId"].as_str().unwrap()];
+    let s1 = w
+        .sts()
+        .sessions
+        .get(k1["AccessKeyId"].as_str().unwrap())
+        .unwrap();
+    let s2 = w
+        .sts()
+        .sessions
+        .get(k2["AccessKeyId"].as_str().unwrap())
+        .unwrap();
     assert_eq!(s1.role_delivery.as_deref(), Some("1.0"));
     assert_eq!(s2.role_delivery.as_deref(), Some("2.0"));
     assert_eq!(

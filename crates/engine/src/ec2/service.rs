@@ -239,7 +239,7 @@ impl World {
                         &trust.expiration_z,
                     );
                     let key = session.access_key_id.clone();
-                    self.sts.sessions.insert(key.clone(), session);
+                    self.sts.sessions.insert(session);
                     issued.push((key, body));
                 }
             }

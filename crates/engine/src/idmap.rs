@@ -1,0 +1,240 @@
+//! Maps keyed by AWS ids, in the ids' text order.
+//!
+//! A busy world looks instances up on every metadata-service read and adds two STS sessions
+//! per instance per hour, so the usual `BTreeMap<String, _>` (a pointer followed and a
+//! `memcmp` for every comparison) is the cost that shows. Here the ids AWS's shapes make
+//! common are held as one number: instance ids (`i-` and 17 lower-case hex digits),
+//! association ids (`iip-assoc-` and 17) and temporary access key ids (`ASIA` and 16
+//! characters). Any other id is kept as text. The
+//! order is the ids' text order either way, and a map saves as a JSON object of id → value.
+
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use std::borrow::Cow;
+use std::cmp::Ordering;
+use std::collections::BTreeMap;
+
+/// The value of exactly 17 lower-case hex digits.
+fn hex17(hex: &str) -> Option<u128> {
+    if hex.len() != 17 {
+        return None;
+    }
+    hex.bytes().try_fold(0u128, |n, b| {
+        let digit = match b {
+            b'0'..=b'9' => b - b'0',
+            b'a'..=b'f' => b - b'a' + 10,
+            _ => return None,
+        };
+        Some((n << 4) | u128::from(digit))
+    })
+}
+
+/// An id, ordered as its text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum IdKey {
+    /// `i-` and 17 lower-case hex digits, as their value (the same order).
+    Instance(u128),
+    /// `iip-assoc-` and 17 lower-case hex digits, likewise.
+    Association(u128),
+    /// `ASIA` and the 16 bytes after it, big-endian (the same order).
+    TemporaryKey(u128),
+    /// Any other id.
+    Text(Box<str>),
+}
+
+impl IdKey {
+    fn new(id: &str) -> Self {
+        if let Some(n) = id.strip_prefix("i-").and_then(hex17) {
+            return IdKey::Instance(n);
+        }
+        if let Some(n) = id.strip_prefix("iip-assoc-").and_then(hex17) {
+            return IdKey::Association(n);
+        }
+        if let Some(bytes) = id
+            .strip_prefix("ASIA")
+            .and_then(|rest| <[u8; 16]>::try_from(rest.as_bytes()).ok())
+        {
+            return IdKey::TemporaryKey(u128::from_be_bytes(bytes));
+        }
+        IdKey::Text(id.into())
+    }
+
+    fn text(&self) -> Cow<'_, str> {
+        match self {
+            IdKey::Instance(n) => Cow::Owned(format!("i-{n:017x}")),
+            IdKey::Association(n) => Cow::Owned(format!("iip-assoc-{n:017x}")),
+            IdKey::TemporaryKey(n) => {
+                let bytes = n.to_be_bytes();
+                // The bytes came from the end of a `str` after an ASCII prefix.
+                let rest = std::str::from_utf8(&bytes).unwrap_or_default();
+                Cow::Owned(format!("ASIA{rest}"))
+            }
+            IdKey::Text(id) => Cow::Borrowed(id),
+        }
+    }
+}
+
+impl Ord for IdKey {
+    fn cmp(&self, other: &Self) -> Ordering {
+        match (self, other) {
+            (IdKey::Instance(a), IdKey::Instance(b))
+            | (IdKey::Association(a), IdKey::Association(b))
+            | (IdKey::TemporaryKey(a), IdKey::TemporaryKey(b)) => a.cmp(b),
+            _ => self.text().cmp(&other.text()),
+        }
+    }
+}
+
+impl PartialOrd for IdKey {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+/// A map from ids to `V`, in the ids' text order.
+#[derive(Clone, Debug, PartialEq)]
+pub struct IdMap<V> {
+    map: BTreeMap<IdKey, V>,
+}
+
+impl<V> Default for IdMap<V> {
+    fn default() -> Self {
+        IdMap {
+            map: BTreeMap::new(),
+        }
+    }
+}
+
+impl<V> IdMap<V> {
+    /// The value of `id`.
+    pub fn get(&self, id: &str) -> Option<&V> {
+        self.map.get(&IdKey::new(id))
+    }
+
+    /// The value of `id`, to change.
+    pub fn get_mut(&mut self, id: &str) -> Option<&mut V> {
+        self.map.get_mut(&IdKey::new(id))
+    }
+
+    /// Whether `id` has a value.
+    pub fn contains_key(&self, id: &str) -> bool {
+        self.map.contains_key(&IdKey::new(id))
+    }
+
+    /// Sets the value of `id`; gives the one it replaces.
+    pub fn insert(&mut self, id: &str, value: V) -> Option<V> {
+        self.map.insert(IdKey::new(id), value)
+    }
+
+    /// Sets the value under the id it holds (`id_of`), without copying the id.
+    pub(crate) fn insert_by(&mut self, value: V, id_of: impl FnOnce(&V) -> &str) -> Option<V> {
+        let key = IdKey::new(id_of(&value));
+        self.map.insert(key, value)
+    }
+
+    /// Removes `id`; gives its value.
+    pub fn remove(&mut self, id: &str) -> Option<V> {
+        self.map.remove(&IdKey::new(id))
+    }
+
+    /// How many ids.
+    pub fn len(&self) -> usize {
+        self.map.len()
+    }
+
+    /// True when there is none.
+    pub fn is_empty(&self) -> bool {
+        self.map.is_empty()
+    }
+
+    /// The ids, in order.
+    pub fn keys(&self) -> impl DoubleEndedIterator<Item = Cow<'_, str>> + ExactSizeIterator {
+        self.map.keys().map(IdKey::text)
+    }
+
+    /// The values, in their ids' order.
+    pub fn values(&self) -> impl DoubleEndedIterator<Item = &V> + ExactSizeIterator {
+        self.map.values()
+    }
+
+    /// The values, in their ids' order, to change.
+    pub fn values_mut(&mut self) -> impl DoubleEndedIterator<Item = &mut V> + ExactSizeIterator {
+        self.map.values_mut()
+    }
+
+    /// The ids and values, in order.
+    pub fn iter(&self) -> impl DoubleEndedIterator<Item = (Cow<'_, str>, &V)> + ExactSizeIterator {
+        self.map.iter().map(|(k, v)| (k.text(), v))
+    }
+}
+
+impl<V: Serialize> Serialize for IdMap<V> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_map(self.iter())
+    }
+}
+
+impl<'de, V: Deserialize<'de>> Deserialize<'de> for IdMap<V> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let saved = BTreeMap::<String, V>::deserialize(deserializer)?;
+        Ok(IdMap {
+            map: saved
+                .into_iter()
+                .map(|(k, v)| (IdKey::new(&k), v))
+                .collect(),
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_keep_their_text_order_and_save_as_an_object() {
+        let ids = [
+            "i-0123456789abcdef0",
+            "i-fffffffffffffffff",
+            "i-00000000000000000",
+            "i-0123456789ABCDEF0",
+            "i-123",
+            "iip-assoc-0123456789abcdef0",
+            "iip-assoc-0123456789abcdef",
+            "ASIAZZZZZZZZZZZZZZZZ",
+            "ASIA2AAAAAAAAAAAAAAA",
+            "ASIAAAAAAAAAAAAAAAAA",
+            "ASIAAAAAAAAAAAAAAAAAB",
+            "AKIAODD",
+            "ASIA",
+            "",
+            "é",
+        ];
+        let mut map = IdMap::default();
+        for (n, id) in ids.iter().enumerate() {
+            assert_eq!(map.insert(id, n), None);
+        }
+        let mut sorted = ids.to_vec();
+        sorted.sort_unstable();
+        assert_eq!(map.keys().collect::<Vec<_>>(), sorted);
+        assert_eq!(map.len(), ids.len());
+        assert_eq!(map.get("i-0123456789abcdef0"), Some(&0));
+        assert_eq!(map.get("i-0123456789ABCDEF0"), Some(&3));
+        assert_eq!(map.get("i-0123456789abcdef1"), None);
+        assert!(map.contains_key("ASIA2AAAAAAAAAAAAAAA"));
+        if let Some(v) = map.get_mut("i-123") {
+            *v = 40;
+        }
+        assert_eq!(map.remove("i-123"), Some(40));
+        assert_eq!(map.insert("AKIAODD", 11), Some(11));
+        sorted.retain(|id| *id != "i-123");
+        let json = serde_json::to_value(&map).unwrap();
+        let keys: Vec<&String> = json.as_object().unwrap().keys().collect();
+        assert_eq!(keys, sorted);
+        let back: IdMap<usize> = serde_json::from_value(json).unwrap();
+        assert_eq!(back, map);
+        assert_eq!(map.values().rev().next(), Some(&14));
+        assert_eq!(
+            map.iter().next().map(|(k, v)| (k.into_owned(), *v)),
+            Some((String::new(), 13))
+        );
+    }
+}
