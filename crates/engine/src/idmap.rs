@@ -231,7 +231,7 @@ mod tests {
         assert_eq!(keys, sorted);
         let back: IdMap<usize> = serde_json::from_value(json).unwrap();
         assert_eq!(back, map);
-        assert_eq!(map.values().rev().next(), Some(&14));
+        assert_eq!(map.values().next_back(), Some(&14));
         assert_eq!(
             map.iter().next().map(|(k, v)| (k.into_owned(), *v)),
             Some((String::new(), 13))

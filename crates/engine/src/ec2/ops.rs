@@ -678,7 +678,7 @@ impl World {
             &[],
         )?;
         for id in &ids {
-            if !self.ec2.associations.contains_key(*id) {
+            if !self.ec2.associations.contains_key(id) {
                 return Err(AwsError::association_not_found(id).into());
             }
         }
