@@ -18,6 +18,7 @@ use crate::ec2::{AVAILABILITY_ZONE, Instance, InstanceState};
 use crate::event::{Event, ImdsEvent};
 use crate::world::World;
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 /// The metadata service's address.
@@ -98,13 +99,16 @@ impl HttpRequest {
     }
 }
 
+/// A header's name or value: most are constants, so only the others are allocated.
+pub type HeaderText = Cow<'static, str>;
+
 /// An HTTP response from the metadata service. Status 0: no answer reached the caller.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct HttpResponse {
     /// The status; 0 when nothing came back (a timeout for the caller).
     pub status: u16,
     /// Response headers.
-    pub headers: Vec<(String, String)>,
+    pub headers: Vec<(HeaderText, HeaderText)>,
     /// The body.
     pub body: String,
 }
@@ -113,7 +117,7 @@ impl HttpResponse {
     fn text(status: u16, body: String) -> Self {
         HttpResponse {
             status,
-            headers: vec![("Content-Type".to_string(), "text/plain".to_string())],
+            headers: vec![(Cow::Borrowed("Content-Type"), Cow::Borrowed("text/plain"))],
             body,
         }
     }
@@ -124,7 +128,7 @@ impl HttpResponse {
         );
         HttpResponse {
             status,
-            headers: vec![("Content-Type".to_string(), "text/html".to_string())],
+            headers: vec![(Cow::Borrowed("Content-Type"), Cow::Borrowed("text/html"))],
             body,
         }
     }
@@ -326,10 +330,13 @@ impl World {
             return HttpResponse::no_answer();
         }
         let path = request.path.strip_prefix(ENDPOINT).unwrap_or(&request.path);
-        let path = match path.bytes().position(|b| b == b'?' || b == b'#') {
-            Some(end) => path.get(..end).unwrap_or(path),
-            None => path,
+        // The query or fragment is ignored (`find` of one character is a word-wise memchr).
+        let end = match (path.find('?'), path.find('#')) {
+            (Some(q), Some(f)) => q.min(f),
+            (Some(end), None) | (None, Some(end)) => end,
+            (None, None) => path.len(),
         };
+        let path = path.get(..end).unwrap_or(path);
         let disabled = instance.metadata_options.http_endpoint == "disabled";
         if request.method == "PUT" {
             if disabled {
@@ -359,7 +366,7 @@ impl World {
             let mut response = HttpResponse::text(200, token);
             response
                 .headers
-                .push((TTL_HEADER.to_string(), ttl.to_string()));
+                .push((Cow::Borrowed(TTL_HEADER), Cow::Owned(ttl.to_string())));
             return response;
         }
         if request.method != "GET" {

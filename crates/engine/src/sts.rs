@@ -58,17 +58,17 @@ pub struct StsState {
 /// Sessions by access key id, in the ids' order; saved as a JSON object of id → session.
 ///
 /// The EC2 service adds two sessions per instance per hour, so the map is built for that:
-/// an [`IdMap`] (ids compared as numbers) of boxed sessions (an insertion moves little).
+/// an [`IdMap`] (ids compared as numbers, values boxed).
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(transparent)]
 pub struct Sessions {
-    map: IdMap<Box<Session>>,
+    map: IdMap<Session>,
 }
 
 impl Sessions {
     /// The session of this access key id.
     pub fn get(&self, access_key_id: &str) -> Option<&Session> {
-        self.map.get(access_key_id).map(|s| &**s)
+        self.map.get(access_key_id)
     }
 
     /// Whether a session has this access key id.
@@ -88,13 +88,12 @@ impl Sessions {
 
     /// The sessions, by access key id.
     pub fn values(&self) -> impl DoubleEndedIterator<Item = &Session> + ExactSizeIterator {
-        self.map.values().map(|s| &**s)
+        self.map.values()
     }
 
     /// Adds a session under its access key id (replacing one with the same id).
     pub(crate) fn insert(&mut self, session: Session) {
-        self.map
-            .insert_by(Box::new(session), |s| s.access_key_id.as_str());
+        self.map.insert_by(session, |s| s.access_key_id.as_str());
     }
 }
 

@@ -37,7 +37,7 @@ fn token_ttl_must_be_1_to_21600() {
     assert!(missing.body.contains("<title>400 - Bad Request</title>"));
     let ok = token(&mut w, &id, "21600", 1);
     assert_eq!(ok.status, 200);
-    assert!(ok.headers.contains(&(TTL.to_string(), "21600".to_string())));
+    assert!(ok.headers.contains(&(TTL.into(), "21600".into())));
     assert_eq!(ok.body.len(), 56);
 }
 
