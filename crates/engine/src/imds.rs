@@ -20,6 +20,7 @@ use crate::world::World;
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 /// The metadata service's address.
 pub const ENDPOINT: &str = "http://169.254.169.254";
@@ -99,6 +100,92 @@ impl HttpRequest {
     }
 }
 
+/// A response body: shared text. The credentials body that every SDK on an instance polls
+/// is rendered once per refresh, and each read hands out the same text without a copy.
+/// Reads like a `&str` (it derefs to one) and compares with strings; saved as a string.
+#[derive(Clone, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Body(Arc<str>);
+
+impl Body {
+    /// The text.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::ops::Deref for Body {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl AsRef<str> for Body {
+    fn as_ref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl From<String> for Body {
+    fn from(text: String) -> Self {
+        Body(text.into())
+    }
+}
+
+impl From<&str> for Body {
+    fn from(text: &str) -> Self {
+        Body(text.into())
+    }
+}
+
+impl std::fmt::Display for Body {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl PartialEq<str> for Body {
+    fn eq(&self, other: &str) -> bool {
+        *self.0 == *other
+    }
+}
+
+impl PartialEq<&str> for Body {
+    fn eq(&self, other: &&str) -> bool {
+        *self.0 == **other
+    }
+}
+
+impl PartialEq<String> for Body {
+    fn eq(&self, other: &String) -> bool {
+        *self.0 == **other
+    }
+}
+
+impl PartialEq<Body> for &str {
+    fn eq(&self, other: &Body) -> bool {
+        **self == *other.0
+    }
+}
+
+impl PartialEq<Body> for String {
+    fn eq(&self, other: &Body) -> bool {
+        **self == *other.0
+    }
+}
+
+impl Serialize for Body {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&self.0)
+    }
+}
+
+impl<'de> Deserialize<'de> for Body {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        String::deserialize(deserializer).map(Body::from)
+    }
+}
+
 /// A header's name or value: most are constants, so only the others are allocated.
 pub type HeaderText = Cow<'static, str>;
 
@@ -110,11 +197,11 @@ pub struct HttpResponse {
     /// Response headers.
     pub headers: Vec<(HeaderText, HeaderText)>,
     /// The body.
-    pub body: String,
+    pub body: Body,
 }
 
 impl HttpResponse {
-    fn text(status: u16, body: String) -> Self {
+    fn text(status: u16, body: Body) -> Self {
         HttpResponse {
             status,
             headers: vec![(Cow::Borrowed("Content-Type"), Cow::Borrowed("text/plain"))],
@@ -129,7 +216,7 @@ impl HttpResponse {
         HttpResponse {
             status,
             headers: vec![(Cow::Borrowed("Content-Type"), Cow::Borrowed("text/html"))],
-            body,
+            body: body.into(),
         }
     }
 
@@ -138,7 +225,7 @@ impl HttpResponse {
         HttpResponse {
             status: 0,
             headers: Vec::new(),
-            body: String::new(),
+            body: Body::default(),
         }
     }
 
@@ -181,9 +268,9 @@ pub enum IamDelivery {
         v2_key: String,
         /// The `security-credentials/ROLE` body for IMDSv1 readers, rendered at refresh
         /// (the read path is hot: every SDK on every instance polls it).
-        v1_body: String,
+        v1_body: Body,
         /// The same for IMDSv2 readers.
-        v2_body: String,
+        v2_body: Body,
     },
     /// The trust policy does not let `ec2.amazonaws.com` assume the role.
     AssumeRoleUnauthorized {
@@ -363,7 +450,7 @@ impl World {
                 .metadata
                 .tokens
                 .insert(token.clone(), now.plus(ttl));
-            let mut response = HttpResponse::text(200, token);
+            let mut response = HttpResponse::text(200, token.into());
             response
                 .headers
                 .push((Cow::Borrowed(TTL_HEADER), Cow::Owned(ttl.to_string())));
@@ -392,7 +479,7 @@ impl World {
     }
 
     /// The body of a GET, or `None` for 404.
-    fn imds_body(&self, instance: &Instance, path: &str, v2: bool) -> Option<String> {
+    fn imds_body(&self, instance: &Instance, path: &str, v2: bool) -> Option<Body> {
         let iam = instance.metadata.iam.as_ref();
         let trimmed = path.trim_end_matches('/');
         if let Some(rest) = trimmed.strip_prefix("/latest/meta-data/iam") {
@@ -447,10 +534,27 @@ impl World {
         {
             return None;
         }
-        Some(body)
+        Some(body.into())
     }
 
-    fn imds_iam(&self, iam: &IamSnapshot, rest: &str, v2: bool) -> Option<String> {
+    fn imds_iam(&self, iam: &IamSnapshot, rest: &str, v2: bool) -> Option<Body> {
+        // The hot path first: an SDK polling its credentials gets the body of this refresh.
+        if let Some(name) = rest.strip_prefix("/security-credentials/") {
+            return match &iam.delivery {
+                IamDelivery::Credentials {
+                    role_name,
+                    v1_body,
+                    v2_body,
+                    ..
+                } if role_name == name => Some(if v2 { v2_body.clone() } else { v1_body.clone() }),
+                _ => self.imds_iam_text(iam, rest).map(Body::from),
+            };
+        }
+        self.imds_iam_text(iam, rest).map(Body::from)
+    }
+
+    /// The other `iam/` bodies (rendered when read).
+    fn imds_iam_text(&self, iam: &IamSnapshot, rest: &str) -> Option<String> {
         // Rendered only for the bodies that show it (not on the hot credentials read).
         let updated = || iam.last_updated.iso_z();
         match rest {
@@ -496,14 +600,6 @@ impl World {
             other => {
                 let name = other.strip_prefix("/security-credentials/")?;
                 match &iam.delivery {
-                    IamDelivery::Credentials {
-                        role_name,
-                        v1_body,
-                        v2_body,
-                        ..
-                    } if role_name == name => {
-                        Some(if v2 { v2_body.clone() } else { v1_body.clone() })
-                    }
                     IamDelivery::AssumeRoleUnauthorized { role_name } if role_name == name => {
                         Some(imds_json(&[
                             ("Code", "AssumeRoleUnauthorizedAccess"),

@@ -6,7 +6,7 @@
 use super::{AssociationState, InstanceState};
 use crate::event::{Event, InstanceCredentialsEvent, InstanceStateEvent};
 use crate::imds::{
-    CREDENTIALS_LIFETIME, IamDelivery, IamSnapshot, REFRESH_INTERVAL, RETRY_INTERVAL,
+    Body, CREDENTIALS_LIFETIME, IamDelivery, IamSnapshot, REFRESH_INTERVAL, RETRY_INTERVAL,
 };
 use crate::policy::{Evaluation, NamedPolicy, PolicySet, Request, RequestContext, evaluate};
 use crate::sts::SessionRequest;
@@ -221,7 +221,7 @@ impl World {
         let role_arn = role.arn.clone();
         let allowed = evaluation.is_allowed();
         // Each delivery: its access key id and its `security-credentials/ROLE` body.
-        let mut issued: Vec<(String, String)> = Vec::with_capacity(2);
+        let mut issued: Vec<(String, Body)> = Vec::with_capacity(2);
         if allowed {
             let instance_arn = super::instance_arn(&self.account, instance_id);
             for delivery in ROLE_DELIVERIES {
@@ -240,7 +240,7 @@ impl World {
                     );
                     let key = session.access_key_id.clone();
                     self.sts.sessions.insert(session);
-                    issued.push((key, body));
+                    issued.push((key, body.into()));
                 }
             }
         }
