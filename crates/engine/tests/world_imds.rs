@@ -9,6 +9,7 @@
 mod world_common;
 
 use iamsim_engine::World;
+use iamsim_engine::event::Event;
 use iamsim_engine::imds::HttpRequest;
 use serde_json::json;
 use world_common::*;
@@ -361,4 +362,66 @@ fn a_role_condition_on_role_delivery_separates_v1_from_v2() {
         json!({"Bucket": "mybucket"}),
     )
     .unwrap();
+}
+
+/// The EC2 service's credential refreshes are kept compact
+/// (`Event::InstanceCredentials`) but read as the same CloudTrail-like records as before
+/// (pinned from the engine that stored them as `Event::Api`), allowed and denied, with a
+/// role path.
+#[test]
+fn credential_refreshes_read_as_assume_role_records_by_the_ec2_service() {
+    let mut w = World::new(7);
+    for (name, trust) in [("Good", EC2_TRUST), ("Bad", LAMBDA_TRUST)] {
+        ok(
+            &mut w,
+            "iam",
+            "CreateRole",
+            json!({"RoleName": name, "Path": "/app/", "AssumeRolePolicyDocument": trust}),
+        );
+        ok(
+            &mut w,
+            "iam",
+            "CreateInstanceProfile",
+            json!({"InstanceProfileName": name}),
+        );
+        ok(
+            &mut w,
+            "iam",
+            "AddRoleToInstanceProfile",
+            json!({"InstanceProfileName": name, "RoleName": name}),
+        );
+        ok(
+            &mut w,
+            "ec2",
+            "RunInstances",
+            json!({"ImageId": AMI, "MinCount": 1, "MaxCount": 1, "IamInstanceProfile": {"Name": name}}),
+        );
+    }
+    w.advance(5);
+    let refreshes: Vec<&Event> = w
+        .events()
+        .iter()
+        .filter(|e| matches!(e, Event::InstanceCredentials(_)))
+        .collect();
+    assert_eq!(refreshes.len(), 2);
+    let records: Vec<serde_json::Value> = refreshes
+        .iter()
+        .map(|e| serde_json::to_value(&*e.as_api().unwrap()).unwrap())
+        .collect();
+    let denied: serde_json::Value = serde_json::from_str(r#"{"authorizations": [{"action": "sts:AssumeRole", "evaluation": {"action": "sts:AssumeRole", "decided_by": "Resource", "decision": "ImplicitDeny", "trace": [{"name": "trust policy of role Bad", "policy_type": "Resource", "statements": [{"action_matched": true, "applies": false, "conditions": [], "effect": "Allow", "index": 0, "principal_matched": false, "resource_matched": true, "sid": null}]}]}, "resource": "arn:aws:iam::123456789012:role/app/Bad"}], "awsRegion": "us-east-1", "errorCode": "AccessDenied", "errorMessage": "User: ec2.amazonaws.com is not authorized to perform: sts:AssumeRole on resource: arn:aws:iam::123456789012:role/app/Bad", "eventName": "AssumeRole", "eventSource": "sts.amazonaws.com", "eventTime": "2026-01-01T00:00:05Z", "requestID": "0a45f286-b9e7-4382-91ce-3318362240f6", "requestParameters": {"durationSeconds": 21600, "roleArn": "arn:aws:iam::123456789012:role/app/Bad", "roleSessionName": "i-1ed02d98840f4d4a9"}, "responseElements": null, "sourceIPAddress": "ec2.amazonaws.com", "userIdentity": {"invokedBy": "ec2.amazonaws.com", "type": "AWSService"}}"#).unwrap();
+    let allowed: serde_json::Value = serde_json::from_str(r#"{"authorizations": [{"action": "sts:AssumeRole", "evaluation": {"action": "sts:AssumeRole", "decided_by": "Resource", "decision": "Allow", "trace": [{"name": "trust policy of role Good", "policy_type": "Resource", "statements": [{"action_matched": true, "applies": true, "conditions": [], "effect": "Allow", "index": 0, "principal_matched": true, "resource_matched": true, "sid": null}]}]}, "resource": "arn:aws:iam::123456789012:role/app/Good"}], "awsRegion": "us-east-1", "eventName": "AssumeRole", "eventSource": "sts.amazonaws.com", "eventTime": "2026-01-01T00:00:05Z", "requestID": "e92c6f2f-4924-451e-a254-559d4fb0fd0e", "requestParameters": {"durationSeconds": 21600, "roleArn": "arn:aws:iam::123456789012:role/app/Good", "roleSessionName": "i-d972d19a7176d285f"}, "responseElements": {"assumedRoleUser": {"arn": "arn:aws:sts::123456789012:assumed-role/Good/i-d972d19a7176d285f"}, "credentials": [{"accessKeyId": "ASIAPQJT2OV5DSDQ6DQ5", "expiration": "2026-01-01T06:00:05Z", "roleDelivery": "1.0"}, {"accessKeyId": "ASIAWH4WW2BXRURHNX3D", "expiration": "2026-01-01T06:00:05Z", "roleDelivery": "2.0"}]}, "sourceIPAddress": "ec2.amazonaws.com", "userIdentity": {"invokedBy": "ec2.amazonaws.com", "type": "AWSService"}}"#).unwrap();
+    assert_eq!(records, vec![denied, allowed]);
+    // The delivered keys are real sessions of the role, for this instance.
+    let Event::InstanceCredentials(good) = refreshes[1] else {
+        unreachable!()
+    };
+    for (key, delivery) in good.access_key_ids.iter().zip(["1.0", "2.0"]) {
+        let s = w.sts().sessions.get(key).unwrap();
+        assert_eq!(s.session_name, good.instance_id);
+        assert_eq!(s.role_delivery.as_deref(), Some(delivery));
+    }
+    // A saved world reads back with the compact events and the compact log.
+    let loaded = World::from_json(&w.to_json()).unwrap();
+    assert_eq!(loaded, w);
+    assert_eq!(World::replay(7, &w.log()), w);
 }
