@@ -7,6 +7,8 @@
 //! association ids (`iip-assoc-` and 17) and temporary access key ids (`ASIA` and 16
 //! characters). Any other id is kept as text. The
 //! order is the ids' text order either way, and a map saves as a JSON object of id → value.
+//! [`IdMap`] is a sorted array (looked up on every read), [`IdTree`] a B-tree (added to all
+//! the time).
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::borrow::Cow;
@@ -80,13 +82,23 @@ impl IdKey {
     }
 }
 
+impl IdKey {
+    /// Two ids of different shapes (or two texts), by their texts.
+    #[cold]
+    #[inline(never)]
+    fn cmp_texts(&self, other: &Self) -> Ordering {
+        self.text().cmp(&other.text())
+    }
+}
+
 impl Ord for IdKey {
+    #[inline]
     fn cmp(&self, other: &Self) -> Ordering {
         match (self, other) {
             (IdKey::Instance(a), IdKey::Instance(b))
             | (IdKey::Association(a), IdKey::Association(b))
             | (IdKey::TemporaryKey(a), IdKey::TemporaryKey(b)) => a.cmp(b),
-            _ => self.text().cmp(&other.text()),
+            _ => self.cmp_texts(other),
         }
     }
 }
@@ -97,81 +109,100 @@ impl PartialOrd for IdKey {
     }
 }
 
-/// A map from ids to `V`, in the ids' text order. The values are boxed, so the tree's
-/// nodes stay small (a search touches few cache lines) and an insertion moves little.
+/// A map from ids to `V`, in the ids' text order: a sorted array searched by halves
+/// (without a branch to mispredict), for maps read far more often than they change
+/// (instances, associations). [`IdTree`] is the same map as a B-tree, for maps that grow all
+/// the time (STS sessions).
 #[derive(Clone, Debug, PartialEq)]
 pub struct IdMap<V> {
-    map: BTreeMap<IdKey, Box<V>>,
+    /// Sorted by id; the values boxed, so the ids lie close together.
+    entries: Vec<(IdKey, Box<V>)>,
 }
 
 impl<V> Default for IdMap<V> {
     fn default() -> Self {
         IdMap {
-            map: BTreeMap::new(),
+            entries: Vec::new(),
         }
     }
 }
 
 impl<V> IdMap<V> {
+    fn find(&self, key: &IdKey) -> Result<usize, usize> {
+        self.entries.binary_search_by(|(k, _)| k.cmp(key))
+    }
+
     /// The value of `id`.
     pub fn get(&self, id: &str) -> Option<&V> {
-        self.map.get(&IdKey::new(id)).map(|v| &**v)
+        let i = self.find(&IdKey::new(id)).ok()?;
+        self.entries.get(i).map(|(_, v)| &**v)
     }
 
     /// The value of `id`, to change.
     pub fn get_mut(&mut self, id: &str) -> Option<&mut V> {
-        self.map.get_mut(&IdKey::new(id)).map(|v| &mut **v)
+        let i = self.find(&IdKey::new(id)).ok()?;
+        self.entries.get_mut(i).map(|(_, v)| &mut **v)
     }
 
     /// Whether `id` has a value.
     pub fn contains_key(&self, id: &str) -> bool {
-        self.map.contains_key(&IdKey::new(id))
+        self.find(&IdKey::new(id)).is_ok()
     }
 
     /// Sets the value of `id`; gives the one it replaces.
     pub fn insert(&mut self, id: &str, value: V) -> Option<V> {
-        self.map.insert(IdKey::new(id), Box::new(value)).map(|v| *v)
+        self.insert_key(IdKey::new(id), value)
     }
 
-    /// Sets the value under the id it holds (`id_of`), without copying the id.
-    pub(crate) fn insert_by(&mut self, value: V, id_of: impl FnOnce(&V) -> &str) -> Option<V> {
-        let key = IdKey::new(id_of(&value));
-        self.map.insert(key, Box::new(value)).map(|v| *v)
+    fn insert_key(&mut self, key: IdKey, value: V) -> Option<V> {
+        match self.find(&key) {
+            Ok(i) => self
+                .entries
+                .get_mut(i)
+                .map(|(_, old)| *std::mem::replace(old, Box::new(value))),
+            Err(i) => {
+                // A search gives a place within the array.
+                let i = i.min(self.entries.len());
+                self.entries.insert(i, (key, Box::new(value)));
+                None
+            }
+        }
     }
 
     /// Removes `id`; gives its value.
     pub fn remove(&mut self, id: &str) -> Option<V> {
-        self.map.remove(&IdKey::new(id)).map(|v| *v)
+        let i = self.find(&IdKey::new(id)).ok()?;
+        (i < self.entries.len()).then(|| *self.entries.remove(i).1)
     }
 
     /// How many ids.
     pub fn len(&self) -> usize {
-        self.map.len()
+        self.entries.len()
     }
 
     /// True when there is none.
     pub fn is_empty(&self) -> bool {
-        self.map.is_empty()
+        self.entries.is_empty()
     }
 
     /// The ids, in order.
     pub fn keys(&self) -> impl DoubleEndedIterator<Item = Cow<'_, str>> + ExactSizeIterator {
-        self.map.keys().map(IdKey::text)
+        self.entries.iter().map(|(k, _)| k.text())
     }
 
     /// The values, in their ids' order.
     pub fn values(&self) -> impl DoubleEndedIterator<Item = &V> + ExactSizeIterator {
-        self.map.values().map(|v| &**v)
+        self.entries.iter().map(|(_, v)| &**v)
     }
 
     /// The values, in their ids' order, to change.
     pub fn values_mut(&mut self) -> impl DoubleEndedIterator<Item = &mut V> + ExactSizeIterator {
-        self.map.values_mut().map(|v| &mut **v)
+        self.entries.iter_mut().map(|(_, v)| &mut **v)
     }
 
     /// The ids and values, in order.
     pub fn iter(&self) -> impl DoubleEndedIterator<Item = (Cow<'_, str>, &V)> + ExactSizeIterator {
-        self.map.iter().map(|(k, v)| (k.text(), &**v))
+        self.entries.iter().map(|(k, v)| (k.text(), &**v))
     }
 }
 
@@ -184,7 +215,79 @@ impl<V: Serialize> Serialize for IdMap<V> {
 impl<'de, V: Deserialize<'de>> Deserialize<'de> for IdMap<V> {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let saved = BTreeMap::<String, V>::deserialize(deserializer)?;
-        Ok(IdMap {
+        let mut entries: Vec<(IdKey, Box<V>)> = saved
+            .into_iter()
+            .map(|(k, v)| (IdKey::new(&k), Box::new(v)))
+            .collect();
+        // Already in order (the ids' text order is the keys' order); sorting is a check.
+        entries.sort_by(|a, b| a.0.cmp(&b.0));
+        Ok(IdMap { entries })
+    }
+}
+
+/// [`IdMap`] as a B-tree: the same map, for one that grows all the time (an insertion
+/// moves a few pointers, not half the array).
+#[derive(Clone, Debug, PartialEq)]
+pub struct IdTree<V> {
+    map: BTreeMap<IdKey, Box<V>>,
+}
+
+impl<V> Default for IdTree<V> {
+    fn default() -> Self {
+        IdTree {
+            map: BTreeMap::new(),
+        }
+    }
+}
+
+impl<V> IdTree<V> {
+    /// The value of `id`.
+    pub fn get(&self, id: &str) -> Option<&V> {
+        self.map.get(&IdKey::new(id)).map(|v| &**v)
+    }
+
+    /// Whether `id` has a value.
+    pub fn contains_key(&self, id: &str) -> bool {
+        self.map.contains_key(&IdKey::new(id))
+    }
+
+    /// Sets the value under the id it holds (`id_of`), without copying the id.
+    pub(crate) fn insert_by(&mut self, value: V, id_of: impl FnOnce(&V) -> &str) -> Option<V> {
+        let key = IdKey::new(id_of(&value));
+        self.map.insert(key, Box::new(value)).map(|v| *v)
+    }
+
+    /// How many ids.
+    pub fn len(&self) -> usize {
+        self.map.len()
+    }
+
+    /// True when there is none.
+    pub fn is_empty(&self) -> bool {
+        self.map.is_empty()
+    }
+
+    /// The values, in their ids' order.
+    pub fn values(&self) -> impl DoubleEndedIterator<Item = &V> + ExactSizeIterator {
+        self.map.values().map(|v| &**v)
+    }
+
+    /// The ids and values, in order.
+    pub fn iter(&self) -> impl DoubleEndedIterator<Item = (Cow<'_, str>, &V)> + ExactSizeIterator {
+        self.map.iter().map(|(k, v)| (k.text(), &**v))
+    }
+}
+
+impl<V: Serialize> Serialize for IdTree<V> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_map(self.iter())
+    }
+}
+
+impl<'de, V: Deserialize<'de>> Deserialize<'de> for IdTree<V> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let saved = BTreeMap::<String, V>::deserialize(deserializer)?;
+        Ok(IdTree {
             map: saved
                 .into_iter()
                 .map(|(k, v)| (IdKey::new(&k), Box::new(v)))

@@ -6,7 +6,7 @@
 
 use crate::clock::Timestamp;
 use crate::error::{ApiError, AwsError};
-use crate::idmap::IdMap;
+use crate::idmap::IdTree;
 use crate::ids::IdPrefix;
 use crate::policy::{Policy, PolicyUse};
 use crate::world::World;
@@ -58,11 +58,11 @@ pub struct StsState {
 /// Sessions by access key id, in the ids' order; saved as a JSON object of id → session.
 ///
 /// The EC2 service adds two sessions per instance per hour, so the map is built for that:
-/// an [`IdMap`] (ids compared as numbers, values boxed).
+/// an [`IdTree`] (ids compared as numbers, values boxed).
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(transparent)]
 pub struct Sessions {
-    map: IdMap<Session>,
+    map: IdTree<Session>,
 }
 
 impl Sessions {
