@@ -15,26 +15,36 @@ use std::borrow::Cow;
 use std::cmp::Ordering;
 use std::collections::BTreeMap;
 
-/// A hex digit's value if `b` is `0-9` or `a-f`, and whether it is.
-fn hex_digit(b: u8) -> (u64, bool) {
+/// The value of 8 lower-case hex digits, all at once (eight bytes in a `u64`).
+fn hex8(digits: [u8; 8]) -> Option<u64> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let x = u64::from_be_bytes(digits);
+    // For bytes below 0x80, adding 0x80 - L sets a byte's high bit iff it is >= L, and
+    // adding 0x7f - H iff it is > H; no byte carries into the next.
+    let at_least = |l: u64| x.wrapping_add(ONES * (0x80 - l)) & HIGH;
+    let above = |h: u64| x.wrapping_add(ONES * (0x7f - h)) & HIGH;
+    let digit = at_least(0x30) & !above(0x39);
+    let letter = at_least(0x61) & !above(0x66);
+    if x & HIGH != 0 || (digit | letter) & HIGH != HIGH {
+        return None;
+    }
     // '0'..'9' are 0x30..0x39 and 'a'..'f' 0x61..0x66: the low nibble, plus 9 for letters.
-    let value = u64::from(b & 0x0f) + 9 * u64::from(b >> 6);
-    (value, b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
+    let v = (x & (ONES * 0x0f)) + 9 * ((x >> 6) & ONES);
+    // Pack the eight nibbles (most significant first) into 32 bits.
+    let v = (v | (v >> 4)) & 0x00ff_00ff_00ff_00ff;
+    let v = (v | (v >> 8)) & 0x0000_ffff_0000_ffff;
+    Some((v | (v >> 16)) & 0x0000_0000_ffff_ffff)
 }
 
-/// The value of exactly 17 lower-case hex digits (68 bits: the first digit, then 16 that
-/// fit a `u64`, without a branch per digit).
+/// The value of exactly 17 lower-case hex digits (68 bits).
 fn hex17(hex: &str) -> Option<u128> {
     let (first, rest) = hex.as_bytes().split_first()?;
-    let rest: &[u8; 16] = rest.try_into().ok()?;
-    let (high, mut ok) = hex_digit(*first);
-    let mut low: u64 = 0;
-    for b in rest {
-        let (digit, is_digit) = hex_digit(*b);
-        low = (low << 4) | digit;
-        ok &= is_digit;
-    }
-    ok.then_some((u128::from(high) << 64) | u128::from(low))
+    let (a, b) = rest.split_at_checked(8)?;
+    let high = hex8([b'0', b'0', b'0', b'0', b'0', b'0', b'0', *first])?;
+    let a = hex8(a.try_into().ok()?)?;
+    let b = hex8(b.try_into().ok()?)?;
+    Some((u128::from(high) << 64) | (u128::from(a) << 32) | u128::from(b))
 }
 
 /// An id, ordered as its text.
@@ -299,6 +309,35 @@ impl<'de, V: Deserialize<'de>> Deserialize<'de> for IdTree<V> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn hex17_reads_exactly_17_lower_case_hex_digits() {
+        let reference = |s: &str| {
+            (s.len() == 17 && s.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f')))
+                .then(|| u128::from_str_radix(s, 16).unwrap())
+        };
+        let mut cases = vec![
+            "0123456789abcdef0".to_string(),
+            "fffffffffffffffff".to_string(),
+            "00000000000000000".to_string(),
+            "0123456789abcdef".to_string(),
+            "0123456789abcdef01".to_string(),
+            String::new(),
+        ];
+        // Every byte in every position of a valid id.
+        for position in 0..17 {
+            for byte in [
+                '/', '0', '9', ':', '@', 'A', 'F', 'G', '`', 'a', 'f', 'g', 'é', '\u{7f}',
+            ] {
+                let mut s: Vec<char> = "5a5a5a5a5a5a5a5a5".chars().collect();
+                s[position] = byte;
+                cases.push(s.into_iter().collect());
+            }
+        }
+        for case in cases {
+            assert_eq!(hex17(&case), reference(&case), "{case:?}");
+        }
+    }
 
     #[test]
     fn ids_keep_their_text_order_and_save_as_an_object() {

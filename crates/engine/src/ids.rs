@@ -89,7 +89,7 @@ impl IdGen {
             let Some(chunk) = buf.get_mut(..take) else {
                 return;
             };
-            for word_chars in chunk.chunks_mut(per_word) {
+            let mut fill = |word_chars: &mut [u8]| {
                 let mut word = self.next_u64();
                 for b in word_chars {
                     // `N` is a power of two, so the index is in range.
@@ -99,6 +99,15 @@ impl IdGen {
                         .unwrap_or(b'A');
                     word >>= bits;
                 }
+            };
+            // Whole words (a fixed length, so the loop unrolls), then a last partial one.
+            let mut words = chunk.chunks_exact_mut(per_word);
+            for word_chars in &mut words {
+                fill(word_chars);
+            }
+            let rest = words.into_remainder();
+            if !rest.is_empty() {
+                fill(rest);
             }
             // Only ASCII bytes were written, so this never fails.
             out.push_str(std::str::from_utf8(chunk).unwrap_or_default());
