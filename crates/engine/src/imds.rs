@@ -189,13 +189,22 @@ impl<'de> Deserialize<'de> for Body {
 /// A header's name or value: most are constants, so only the others are allocated.
 pub type HeaderText = Cow<'static, str>;
 
+/// Response headers: most responses carry one of a few constant lists, so those are not
+/// allocated.
+pub type Headers = Cow<'static, [(HeaderText, HeaderText)]>;
+
+const TEXT_PLAIN: &[(HeaderText, HeaderText)] =
+    &[(Cow::Borrowed("Content-Type"), Cow::Borrowed("text/plain"))];
+const TEXT_HTML: &[(HeaderText, HeaderText)] =
+    &[(Cow::Borrowed("Content-Type"), Cow::Borrowed("text/html"))];
+
 /// An HTTP response from the metadata service. Status 0: no answer reached the caller.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct HttpResponse {
     /// The status; 0 when nothing came back (a timeout for the caller).
     pub status: u16,
     /// Response headers.
-    pub headers: Vec<(HeaderText, HeaderText)>,
+    pub headers: Headers,
     /// The body.
     pub body: Body,
 }
@@ -204,7 +213,7 @@ impl HttpResponse {
     fn text(status: u16, body: Body) -> Self {
         HttpResponse {
             status,
-            headers: vec![(Cow::Borrowed("Content-Type"), Cow::Borrowed("text/plain"))],
+            headers: Cow::Borrowed(TEXT_PLAIN),
             body,
         }
     }
@@ -215,7 +224,7 @@ impl HttpResponse {
         );
         HttpResponse {
             status,
-            headers: vec![(Cow::Borrowed("Content-Type"), Cow::Borrowed("text/html"))],
+            headers: Cow::Borrowed(TEXT_HTML),
             body: body.into(),
         }
     }
@@ -224,7 +233,7 @@ impl HttpResponse {
     pub fn no_answer() -> Self {
         HttpResponse {
             status: 0,
-            headers: Vec::new(),
+            headers: Cow::Borrowed(&[]),
             body: Body::default(),
         }
     }
@@ -417,13 +426,18 @@ impl World {
             return HttpResponse::no_answer();
         }
         let path = request.path.strip_prefix(ENDPOINT).unwrap_or(&request.path);
-        // The query or fragment is ignored (`find` of one character is a word-wise memchr).
-        let end = match (path.find('?'), path.find('#')) {
-            (Some(q), Some(f)) => q.min(f),
-            (Some(end), None) | (None, Some(end)) => end,
-            (None, None) => path.len(),
+        // The query or fragment is ignored. Most paths have neither: `contains` of a byte is
+        // a word-at-a-time scan.
+        let bytes = path.as_bytes();
+        let path = if bytes.contains(&b'?') || bytes.contains(&b'#') {
+            let end = bytes
+                .iter()
+                .position(|&b| b == b'?' || b == b'#')
+                .unwrap_or(bytes.len());
+            path.get(..end).unwrap_or(path)
+        } else {
+            path
         };
-        let path = path.get(..end).unwrap_or(path);
         let disabled = instance.metadata_options.http_endpoint == "disabled";
         if request.method == "PUT" {
             if disabled {
@@ -453,6 +467,7 @@ impl World {
             let mut response = HttpResponse::text(200, token.into());
             response
                 .headers
+                .to_mut()
                 .push((Cow::Borrowed(TTL_HEADER), Cow::Owned(ttl.to_string())));
             return response;
         }

@@ -425,3 +425,27 @@ fn credential_refreshes_read_as_assume_role_records_by_the_ec2_service() {
     assert_eq!(loaded, w);
     assert_eq!(World::replay(7, &w.log()), w);
 }
+
+/// A query string or fragment does not change what a GET reads (curl sends the query; the
+/// service ignores it).
+#[test]
+fn query_and_fragment_are_ignored() {
+    let mut w = World::new(1);
+    let id = launch(&mut w, None, None);
+    w.advance(5);
+    for path in [
+        "/latest/meta-data/instance-id",
+        "/latest/meta-data/instance-id?x=1",
+        "/latest/meta-data/instance-id#top",
+        "/latest/meta-data/instance-id?a#b",
+        "/latest/meta-data/instance-id#a?b",
+        "http://169.254.169.254/latest/meta-data/instance-id?",
+    ] {
+        let r = get(&mut w, &id, path);
+        assert_eq!((r.status, r.body.as_str()), (200, id.as_str()), "{path}");
+    }
+    assert_eq!(
+        get(&mut w, &id, "/latest/meta-data/instance-i?d").status,
+        404
+    );
+}
