@@ -387,13 +387,13 @@ mod tests {
             let id = match r % 10 {
                 0..=4 => ids_gen.instance_id(),
                 5..=6 => ids_gen.association_id(),
-                7 if step % 5 == 0 => format!("x-{}", r % 7),
+                7 if step.is_multiple_of(5) => format!("x-{}", r % 7),
                 _ => ids
                     .get(r as usize % ids.len().max(1))
                     .cloned()
                     .unwrap_or_default(),
             };
-            if r % 3 == 0 {
+            if r.is_multiple_of(3) {
                 assert_eq!(map.remove(&id), reference.remove(&id), "{id}");
             } else {
                 assert_eq!(
