@@ -10,15 +10,15 @@
 //! |----------------------------|------------------|-----------------------------|-----------|
 //! | before                     | ~1.7 s           | 0.37–0.50 s                 | 3.18 G    |
 //! | refresh/ids/dates reworked | 0.43–0.51 s      | 0.26–0.34 s                 | 1.69 G    |
-//! | compact log/events, IdMap  | 0.116–0.121 s    | 0.088–0.104 s (load 1–3)    | 0.99 G    |
+//! | compact log/events, IdMap  | 0.093–0.096 s    | 0.088–0.100 s (load ~1)     | 0.96 G    |
 //!
 //! The last row: the command log keeps a read as 32 bytes (instance id inline, the request
 //! shared with equal ones); the EC2 service's refresh is a compact
 //! `Event::InstanceCredentials` (its `AssumeRole` record is built when read); instances and
-//! associations are a sorted array keyed by the ids as numbers, sessions a B-tree of them;
+//! associations are a sorted array searched by the ids as numbers, sessions a B-tree;
 //! the credentials body is rendered once per refresh and shared (`imds::Body`), and constant
 //! header lists are borrowed. Alternated with the previous row's build on the same machine,
-//! that build took 224–248 ms. What is left, in instructions: the two sessions per refresh
+//! that build took 225–245 ms. What is left, in instructions: the two sessions per refresh
 //! (their ~800 random characters and 20 strings, ~30 %), malloc/free (~25 %, a third of it
 //! the bench's own `request.clone()` and response drop), the sessions' B-tree (48,000
 //! random insertions) and the instance look-up per read.
