@@ -14,8 +14,11 @@ use std::borrow::Cow;
 use std::sync::Arc;
 
 /// One thing that happened.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "kind")]
+///
+/// Saved as before the compact refresh events: an [`Event::InstanceCredentials`] saves as
+/// the `Api` record it stands for, and such a record loads back as one (exports carry the
+/// world as JSON and an import compares it with the replayed world's).
+#[derive(Clone, Debug, PartialEq)]
 pub enum Event {
     /// An AWS API call (CloudTrail-like record).
     Api(Box<ApiEvent>),
@@ -26,6 +29,50 @@ pub enum Event {
     /// The EC2 service assumed an instance's role to deliver its credentials (an API call
     /// by an AWS service: [`Event::as_api`] gives its record).
     InstanceCredentials(Box<InstanceCredentialsEvent>),
+}
+
+/// The saved shape of an event (`kind` and the record's fields).
+#[derive(Serialize)]
+#[serde(tag = "kind")]
+enum SavedEventRef<'a> {
+    Api(&'a ApiEvent),
+    Imds(&'a ImdsEvent),
+    InstanceState(&'a InstanceStateEvent),
+}
+
+/// [`SavedEventRef`], read.
+#[derive(Deserialize)]
+#[serde(tag = "kind")]
+enum SavedEvent {
+    Api(Box<ApiEvent>),
+    Imds(ImdsEvent),
+    InstanceState(Box<InstanceStateEvent>),
+}
+
+impl Serialize for Event {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Event::Api(e) => SavedEventRef::Api(e).serialize(serializer),
+            Event::Imds(e) => SavedEventRef::Imds(e).serialize(serializer),
+            Event::InstanceState(e) => SavedEventRef::InstanceState(e).serialize(serializer),
+            Event::InstanceCredentials(e) => {
+                SavedEventRef::Api(&e.api_event()).serialize(serializer)
+            }
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Event {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        Ok(match SavedEvent::deserialize(deserializer)? {
+            SavedEvent::Api(e) => match InstanceCredentialsEvent::from_api_event(&e) {
+                Some(compact) => Event::InstanceCredentials(Box::new(compact)),
+                None => Event::Api(e),
+            },
+            SavedEvent::Imds(e) => Event::Imds(e),
+            SavedEvent::InstanceState(e) => Event::InstanceState(e),
+        })
+    }
 }
 
 impl Event {
@@ -172,6 +219,43 @@ fn object<const N: usize>(members: [(&str, Value); N]) -> Value {
 }
 
 impl InstanceCredentialsEvent {
+    /// The refresh a record stands for, if it is one: the record
+    /// [`InstanceCredentialsEvent::api_event`] gives back, exactly.
+    pub fn from_api_event(record: &ApiEvent) -> Option<Self> {
+        let service = crate::ec2::service::EC2_SERVICE;
+        if record.event_name != "AssumeRole"
+            || record.user_identity.identity_type != "AWSService"
+            || record.user_identity.invoked_by.as_deref() != Some(service)
+        {
+            return None;
+        }
+        let p = &record.request_parameters;
+        let duration_seconds = p.get("durationSeconds")?.as_u64()?;
+        let time = Timestamp::parse(&record.event_time)?;
+        let access_key_ids = match record.response_elements.get("credentials") {
+            Some(list) => list
+                .as_array()?
+                .iter()
+                .map(|c| Some(c.get("accessKeyId")?.as_str()?.to_string()))
+                .collect::<Option<Vec<String>>>()?,
+            None => Vec::new(),
+        };
+        let [authorization] = record.authorizations.as_slice() else {
+            return None;
+        };
+        let compact = InstanceCredentialsEvent {
+            time,
+            role_arn: p.get("roleArn")?.as_str()?.to_string(),
+            instance_id: p.get("roleSessionName")?.as_str()?.to_string(),
+            access_key_ids,
+            expiration: time.plus(duration_seconds),
+            duration_seconds,
+            request_id: record.request_id.clone(),
+            evaluation: Arc::new(authorization.evaluation.clone()),
+        };
+        (compact.api_event() == *record).then_some(compact)
+    }
+
     /// The record of the call, as [`Event::Api`] records other calls.
     pub fn api_event(&self) -> ApiEvent {
         let service = crate::ec2::service::EC2_SERVICE;

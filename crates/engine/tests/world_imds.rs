@@ -420,9 +420,20 @@ fn credential_refreshes_read_as_assume_role_records_by_the_ec2_service() {
         assert_eq!(s.session_name, good.instance_id);
         assert_eq!(s.role_delivery.as_deref(), Some(delivery));
     }
-    // A saved world reads back with the compact events and the compact log.
-    let loaded = World::from_json(&w.to_json()).unwrap();
+    // Saved as the records (the save format is the one from before compact events), read
+    // back as compact events; the compact log likewise.
+    let text = w.to_json();
+    assert!(!text.contains("InstanceCredentials"));
+    let loaded = World::from_json(&text).unwrap();
     assert_eq!(loaded, w);
+    assert_eq!(
+        loaded
+            .events()
+            .iter()
+            .filter(|e| matches!(e, Event::InstanceCredentials(_)))
+            .count(),
+        2
+    );
     assert_eq!(World::replay(7, &w.log()), w);
 }
 
