@@ -3,7 +3,7 @@
 
 use std::rc::Rc;
 
-use iamsim_engine::event::Event;
+use iamsim_engine::event::{ApiEvent, Event};
 use iamsim_lessons::Player;
 use yew::prelude::*;
 
@@ -44,21 +44,25 @@ pub fn StepEvents(props: &StepEventsProps) -> Html {
     }
 }
 
+/// The line of an API call: the operation, its result and who called.
+fn describe_api(e: &ApiEvent) -> (String, bool) {
+    let who = e
+        .user_identity
+        .arn
+        .as_deref()
+        .and_then(|a| a.rsplit_once(':').map(|(_, r)| r.to_string()))
+        .or_else(|| e.user_identity.invoked_by.clone())
+        .unwrap_or_else(|| "anonymous".to_string());
+    match &e.error_code {
+        Some(code) => (format!("{} ✗ {code} ({who})", e.event_name), false),
+        None => (format!("{} ✓ ({who})", e.event_name), true),
+    }
+}
+
 fn describe(world: &iamsim_engine::World, event: &Event) -> (String, bool) {
     match event {
-        Event::Api(e) => {
-            let who = e
-                .user_identity
-                .arn
-                .as_deref()
-                .and_then(|a| a.rsplit_once(':').map(|(_, r)| r.to_string()))
-                .or_else(|| e.user_identity.invoked_by.clone())
-                .unwrap_or_else(|| "anonymous".to_string());
-            match &e.error_code {
-                Some(code) => (format!("{} ✗ {code} ({who})", e.event_name), false),
-                None => (format!("{} ✓ ({who})", e.event_name), true),
-            }
-        }
+        Event::Api(e) => describe_api(e),
+        Event::InstanceCredentials(e) => describe_api(&e.api_event()),
         Event::Imds(m) => {
             let (method, path) = world
                 .imds_event_request(m)

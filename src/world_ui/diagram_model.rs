@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 use iamsim_engine::clock::Timestamp;
 use iamsim_engine::event::{ApiEvent, Event, ImdsEvent};
 use iamsim_engine::imds::IamDelivery;
-use iamsim_engine::world::{Command, World};
+use iamsim_engine::world::World;
 
 use super::layout::Kind;
 use super::state::LocalFailure;
@@ -140,13 +140,7 @@ pub fn imds_request<'a>(
     world: &'a World,
     event: &ImdsEvent,
 ) -> Option<(&'a str, &'a iamsim_engine::imds::HttpRequest)> {
-    match world.log().get(event.command)? {
-        Command::Imds {
-            instance_id,
-            request,
-        } => Some((instance_id.as_str(), request)),
-        _ => None,
-    }
+    world.imds_event_request(event)
 }
 
 /// The instance a session ARN (`…:assumed-role/ROLE/i-…`) or source address belongs to.
@@ -177,7 +171,9 @@ type Travel = (String, String, Option<(String, Tone)>);
 
 fn edge_of(world: &World, event: &Event) -> Option<Travel> {
     match event {
-        Event::Api(api) => {
+        Event::Api(_) | Event::InstanceCredentials(_) => {
+            let record = event.as_api()?;
+            let api: &ApiEvent = &record;
             let p = &api.request_parameters;
             let s = |k: &str| p.get(k).and_then(|v| v.as_str()).map(str::to_string);
             match (api.event_source.as_str(), api.event_name.as_str()) {

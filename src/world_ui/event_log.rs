@@ -22,7 +22,7 @@ pub fn EventLog() -> Html {
     let selected = use_state(|| None::<usize>);
     let show_imds = use_state(|| false);
     let events = store.world.events();
-    let rows: Vec<(usize, &iamsim_engine::event::ApiEvent)> = events
+    let rows: Vec<(usize, std::borrow::Cow<'_, iamsim_engine::event::ApiEvent>)> = events
         .iter()
         .enumerate()
         .rev()

@@ -12,9 +12,9 @@ pub mod service;
 
 use crate::clock::Timestamp;
 use crate::iam::Tag;
+use crate::idmap::IdMap;
 use crate::imds::InstanceMetadata;
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
 
 /// A well-formed AMI id a learner can use (Amazon Linux 2023 in us-east-1 style).
 pub const DEFAULT_AMI: &str = "ami-0abcdef1234567890";
@@ -222,9 +222,9 @@ impl Association {
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Ec2State {
     /// Instances by id.
-    pub instances: BTreeMap<String, Instance>,
+    pub instances: IdMap<Instance>,
     /// Associations by id.
-    pub associations: BTreeMap<String, Association>,
+    pub associations: IdMap<Association>,
     /// How many private addresses have been handed out.
     pub next_ip: u32,
 }

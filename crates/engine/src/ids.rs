@@ -72,36 +72,47 @@ impl IdGen {
     }
 
     /// Appends `count` characters drawn from `alphabet` (ASCII, `N` a power of two):
-    /// each word gives `64 / log2(N)` characters, low bits first.
+    /// each word gives `64 / log2(N)` characters, low bits first (a last, partial word
+    /// gives what is left).
     fn chars<const N: usize>(&mut self, out: &mut String, alphabet: &[u8; N], count: usize) {
         let bits = N.trailing_zeros();
         if bits == 0 || !N.is_power_of_two() || !alphabet.is_ascii() {
             return;
         }
         let per_word = (64 / bits) as usize;
-        let mut bytes = vec![0u8; count];
-        let mut fill = |chunk: &mut [u8]| {
-            let mut word = self.next_u64();
-            for b in chunk {
-                // `N` is a power of two, so the index is in range.
-                *b = alphabet
-                    .get(word as usize & (N - 1))
-                    .copied()
-                    .unwrap_or(b'A');
-                word >>= bits;
+        // Whole words at a time through a buffer on the stack.
+        let mut buf = [0u8; 64];
+        let round = buf.len() / per_word * per_word;
+        let mut left = count;
+        while left > 0 {
+            let take = left.min(round);
+            let Some(chunk) = buf.get_mut(..take) else {
+                return;
+            };
+            let mut fill = |word_chars: &mut [u8]| {
+                let mut word = self.next_u64();
+                for b in word_chars {
+                    // `N` is a power of two, so the index is in range.
+                    *b = alphabet
+                        .get(word as usize & (N - 1))
+                        .copied()
+                        .unwrap_or(b'A');
+                    word >>= bits;
+                }
+            };
+            // Whole words (a fixed length, so the loop unrolls), then a last partial one.
+            let mut words = chunk.chunks_exact_mut(per_word);
+            for word_chars in &mut words {
+                fill(word_chars);
             }
-        };
-        // Whole words first (a fixed length per alphabet, so the loop unrolls), then the rest.
-        let mut chunks = bytes.chunks_exact_mut(per_word);
-        for chunk in &mut chunks {
-            fill(chunk);
+            let rest = words.into_remainder();
+            if !rest.is_empty() {
+                fill(rest);
+            }
+            // Only ASCII bytes were written, so this never fails.
+            out.push_str(std::str::from_utf8(chunk).unwrap_or_default());
+            left -= take;
         }
-        let rest = chunks.into_remainder();
-        if !rest.is_empty() {
-            fill(rest);
-        }
-        // Only ASCII bytes were written, so this never fails.
-        out.push_str(std::str::from_utf8(&bytes).unwrap_or_default());
     }
 
     /// A unique id: the prefix and characters of `[A-Z2-7]`; 21 characters for

@@ -18,7 +18,9 @@ use crate::ec2::{AVAILABILITY_ZONE, Instance, InstanceState};
 use crate::event::{Event, ImdsEvent};
 use crate::world::World;
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 /// The metadata service's address.
 pub const ENDPOINT: &str = "http://169.254.169.254";
@@ -98,22 +100,120 @@ impl HttpRequest {
     }
 }
 
+/// A response body: shared text. The credentials body that every SDK on an instance polls
+/// is rendered once per refresh, and each read hands out the same text without a copy.
+/// Reads like a `&str` (it derefs to one) and compares with strings; saved as a string.
+#[derive(Clone, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Body(Arc<str>);
+
+impl Body {
+    /// The text.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::ops::Deref for Body {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl AsRef<str> for Body {
+    fn as_ref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl From<String> for Body {
+    fn from(text: String) -> Self {
+        Body(text.into())
+    }
+}
+
+impl From<&str> for Body {
+    fn from(text: &str) -> Self {
+        Body(text.into())
+    }
+}
+
+impl std::fmt::Display for Body {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl PartialEq<str> for Body {
+    fn eq(&self, other: &str) -> bool {
+        *self.0 == *other
+    }
+}
+
+impl PartialEq<&str> for Body {
+    fn eq(&self, other: &&str) -> bool {
+        *self.0 == **other
+    }
+}
+
+impl PartialEq<String> for Body {
+    fn eq(&self, other: &String) -> bool {
+        *self.0 == **other
+    }
+}
+
+impl PartialEq<Body> for &str {
+    fn eq(&self, other: &Body) -> bool {
+        **self == *other.0
+    }
+}
+
+impl PartialEq<Body> for String {
+    fn eq(&self, other: &Body) -> bool {
+        **self == *other.0
+    }
+}
+
+impl Serialize for Body {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&self.0)
+    }
+}
+
+impl<'de> Deserialize<'de> for Body {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        String::deserialize(deserializer).map(Body::from)
+    }
+}
+
+/// A header's name or value: most are constants, so only the others are allocated.
+pub type HeaderText = Cow<'static, str>;
+
+/// Response headers: most responses carry one of a few constant lists, so those are not
+/// allocated.
+pub type Headers = Cow<'static, [(HeaderText, HeaderText)]>;
+
+const TEXT_PLAIN: &[(HeaderText, HeaderText)] =
+    &[(Cow::Borrowed("Content-Type"), Cow::Borrowed("text/plain"))];
+const TEXT_HTML: &[(HeaderText, HeaderText)] =
+    &[(Cow::Borrowed("Content-Type"), Cow::Borrowed("text/html"))];
+
 /// An HTTP response from the metadata service. Status 0: no answer reached the caller.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct HttpResponse {
     /// The status; 0 when nothing came back (a timeout for the caller).
     pub status: u16,
     /// Response headers.
-    pub headers: Vec<(String, String)>,
+    pub headers: Headers,
     /// The body.
-    pub body: String,
+    pub body: Body,
 }
 
 impl HttpResponse {
-    fn text(status: u16, body: String) -> Self {
+    fn text(status: u16, body: Body) -> Self {
         HttpResponse {
             status,
-            headers: vec![("Content-Type".to_string(), "text/plain".to_string())],
+            headers: Cow::Borrowed(TEXT_PLAIN),
             body,
         }
     }
@@ -124,8 +224,8 @@ impl HttpResponse {
         );
         HttpResponse {
             status,
-            headers: vec![("Content-Type".to_string(), "text/html".to_string())],
-            body,
+            headers: Cow::Borrowed(TEXT_HTML),
+            body: body.into(),
         }
     }
 
@@ -133,8 +233,8 @@ impl HttpResponse {
     pub fn no_answer() -> Self {
         HttpResponse {
             status: 0,
-            headers: Vec::new(),
-            body: String::new(),
+            headers: Cow::Borrowed(&[]),
+            body: Body::default(),
         }
     }
 
@@ -177,9 +277,9 @@ pub enum IamDelivery {
         v2_key: String,
         /// The `security-credentials/ROLE` body for IMDSv1 readers, rendered at refresh
         /// (the read path is hot: every SDK on every instance polls it).
-        v1_body: String,
+        v1_body: Body,
         /// The same for IMDSv2 readers.
-        v2_body: String,
+        v2_body: Body,
     },
     /// The trust policy does not let `ec2.amazonaws.com` assume the role.
     AssumeRoleUnauthorized {
@@ -314,13 +414,7 @@ impl World {
 
     /// The instance and request of a metadata-service event (from the command log).
     pub fn imds_event_request(&self, event: &ImdsEvent) -> Option<(&str, &HttpRequest)> {
-        match self.log.get(event.command)? {
-            crate::world::Command::Imds {
-                instance_id,
-                request,
-            } => Some((instance_id, request)),
-            _ => None,
-        }
+        self.log.imds(event.command)
     }
 
     fn imds_answer(&mut self, instance_id: &str, request: &HttpRequest) -> HttpResponse {
@@ -332,9 +426,17 @@ impl World {
             return HttpResponse::no_answer();
         }
         let path = request.path.strip_prefix(ENDPOINT).unwrap_or(&request.path);
-        let path = match path.bytes().position(|b| b == b'?' || b == b'#') {
-            Some(end) => path.get(..end).unwrap_or(path),
-            None => path,
+        // The query or fragment is ignored. Most paths have neither: `contains` of a byte is
+        // a word-at-a-time scan.
+        let bytes = path.as_bytes();
+        let path = if bytes.contains(&b'?') || bytes.contains(&b'#') {
+            let end = bytes
+                .iter()
+                .position(|&b| b == b'?' || b == b'#')
+                .unwrap_or(bytes.len());
+            path.get(..end).unwrap_or(path)
+        } else {
+            path
         };
         let disabled = instance.metadata_options.http_endpoint == "disabled";
         if request.method == "PUT" {
@@ -362,10 +464,11 @@ impl World {
                 .metadata
                 .tokens
                 .insert(token.clone(), now.plus(ttl));
-            let mut response = HttpResponse::text(200, token);
+            let mut response = HttpResponse::text(200, token.into());
             response
                 .headers
-                .push((TTL_HEADER.to_string(), ttl.to_string()));
+                .to_mut()
+                .push((Cow::Borrowed(TTL_HEADER), Cow::Owned(ttl.to_string())));
             return response;
         }
         if request.method != "GET" {
@@ -391,7 +494,7 @@ impl World {
     }
 
     /// The body of a GET, or `None` for 404.
-    fn imds_body(&self, instance: &Instance, path: &str, v2: bool) -> Option<String> {
+    fn imds_body(&self, instance: &Instance, path: &str, v2: bool) -> Option<Body> {
         let iam = instance.metadata.iam.as_ref();
         let trimmed = path.trim_end_matches('/');
         if let Some(rest) = trimmed.strip_prefix("/latest/meta-data/iam") {
@@ -446,10 +549,27 @@ impl World {
         {
             return None;
         }
-        Some(body)
+        Some(body.into())
     }
 
-    fn imds_iam(&self, iam: &IamSnapshot, rest: &str, v2: bool) -> Option<String> {
+    fn imds_iam(&self, iam: &IamSnapshot, rest: &str, v2: bool) -> Option<Body> {
+        // The hot path first: an SDK polling its credentials gets the body of this refresh.
+        if let Some(name) = rest.strip_prefix("/security-credentials/") {
+            return match &iam.delivery {
+                IamDelivery::Credentials {
+                    role_name,
+                    v1_body,
+                    v2_body,
+                    ..
+                } if role_name == name => Some(if v2 { v2_body.clone() } else { v1_body.clone() }),
+                _ => self.imds_iam_text(iam, rest).map(Body::from),
+            };
+        }
+        self.imds_iam_text(iam, rest).map(Body::from)
+    }
+
+    /// The other `iam/` bodies (rendered when read).
+    fn imds_iam_text(&self, iam: &IamSnapshot, rest: &str) -> Option<String> {
         // Rendered only for the bodies that show it (not on the hot credentials read).
         let updated = || iam.last_updated.iso_z();
         match rest {
@@ -495,14 +615,6 @@ impl World {
             other => {
                 let name = other.strip_prefix("/security-credentials/")?;
                 match &iam.delivery {
-                    IamDelivery::Credentials {
-                        role_name,
-                        v1_body,
-                        v2_body,
-                        ..
-                    } if role_name == name => {
-                        Some(if v2 { v2_body.clone() } else { v1_body.clone() })
-                    }
                     IamDelivery::AssumeRoleUnauthorized { role_name } if role_name == name => {
                         Some(imds_json(&[
                             ("Code", "AssumeRoleUnauthorizedAccess"),

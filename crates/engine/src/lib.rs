@@ -14,6 +14,7 @@ pub mod ec2;
 pub mod error;
 pub mod event;
 pub mod iam;
+pub mod idmap;
 pub mod ids;
 pub mod imds;
 pub mod logs;

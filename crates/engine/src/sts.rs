@@ -6,6 +6,7 @@
 
 use crate::clock::Timestamp;
 use crate::error::{ApiError, AwsError};
+use crate::idmap::IdTree;
 use crate::ids::IdPrefix;
 use crate::policy::{Policy, PolicyUse};
 use crate::world::World;
@@ -13,7 +14,6 @@ use crate::world::auth::{CallCtx, CallerKind, ResourcePolicy};
 use crate::world::params::Params;
 use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
-use std::collections::BTreeMap;
 
 /// A role session: the temporary credentials and who they stand for.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -52,7 +52,49 @@ pub struct Session {
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct StsState {
     /// Sessions by access key id (expired ones are kept, so they answer `ExpiredToken`).
-    pub sessions: BTreeMap<String, Session>,
+    pub sessions: Sessions,
+}
+
+/// Sessions by access key id, in the ids' order; saved as a JSON object of id → session.
+///
+/// The EC2 service adds two sessions per instance per hour, so the map is built for that:
+/// an [`IdTree`] (ids compared as numbers, values boxed).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct Sessions {
+    map: IdTree<Session>,
+}
+
+impl Sessions {
+    /// The session of this access key id.
+    pub fn get(&self, access_key_id: &str) -> Option<&Session> {
+        self.map.get(access_key_id)
+    }
+
+    /// Whether a session has this access key id.
+    pub fn contains_key(&self, access_key_id: &str) -> bool {
+        self.map.contains_key(access_key_id)
+    }
+
+    /// How many sessions.
+    pub fn len(&self) -> usize {
+        self.map.len()
+    }
+
+    /// True when there is none.
+    pub fn is_empty(&self) -> bool {
+        self.map.is_empty()
+    }
+
+    /// The sessions, by access key id.
+    pub fn values(&self) -> impl DoubleEndedIterator<Item = &Session> + ExactSizeIterator {
+        self.map.values()
+    }
+
+    /// Adds a session under its access key id (replacing one with the same id).
+    pub(crate) fn insert(&mut self, session: Session) {
+        self.map.insert_by(session, |s| s.access_key_id.as_str());
+    }
 }
 
 /// What [`World::issue_session`] needs to know.
@@ -91,7 +133,7 @@ impl World {
     pub(crate) fn issue_session(&mut self, request: SessionRequest<'_>) -> Option<String> {
         let session = self.new_session(request)?;
         let access_key_id = session.access_key_id.clone();
-        self.sts.sessions.insert(access_key_id.clone(), session);
+        self.sts.sessions.insert(session);
         Some(access_key_id)
     }
 
@@ -232,5 +274,66 @@ impl World {
             "Account": self.account,
             "Arn": cx.caller.arn,
         }))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn session(id: &str) -> Session {
+        Session {
+            access_key_id: id.to_string(),
+            secret_access_key: "s".to_string(),
+            session_token: "t".to_string(),
+            issued: Timestamp::default(),
+            expiration: Timestamp::default(),
+            role_key: "r".to_string(),
+            role_name: "R".to_string(),
+            role_id: "AROA".to_string(),
+            role_arn: "arn:aws:iam::1:role/R".to_string(),
+            session_name: "n".to_string(),
+            arn: "arn:aws:sts::1:assumed-role/R/n".to_string(),
+            source_instance_arn: None,
+            role_delivery: None,
+            session_policy: None,
+        }
+    }
+
+    #[test]
+    fn sessions_keep_the_text_order_of_their_ids_and_save_as_an_object() {
+        let ids = [
+            "ASIAZZZZZZZZZZZZZZZZ",
+            "ASIA2AAAAAAAAAAAAAAA",
+            "AKIAODD",
+            "ASIAAAAAAAAAAAAAAAAA",
+            "ASIAAAAAAAAAAAAAAAAAB",
+            "ASIA",
+        ];
+        let mut sessions = Sessions::default();
+        for id in ids {
+            sessions.insert(session(id));
+        }
+        let mut sorted = ids.to_vec();
+        sorted.sort_unstable();
+        let order: Vec<&str> = sessions
+            .values()
+            .map(|s| s.access_key_id.as_str())
+            .collect();
+        assert_eq!(order, sorted);
+        assert_eq!(sessions.len(), 6);
+        assert!(sessions.contains_key("AKIAODD"));
+        assert_eq!(
+            sessions
+                .get("ASIA2AAAAAAAAAAAAAAA")
+                .map(|s| s.role_name.as_str()),
+            Some("R")
+        );
+        assert!(sessions.get("ASIA2AAAAAAAAAAAAAAB").is_none());
+        let json = serde_json::to_value(&sessions).unwrap();
+        let keys: Vec<&String> = json.as_object().unwrap().keys().collect();
+        assert_eq!(keys, sorted);
+        let back: Sessions = serde_json::from_value(json).unwrap();
+        assert_eq!(back, sessions);
     }
 }

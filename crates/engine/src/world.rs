@@ -59,6 +59,7 @@
 
 pub(crate) mod auth;
 mod dispatch;
+mod log;
 pub(crate) mod params;
 
 pub use auth::Caller;
@@ -107,7 +108,7 @@ pub struct World {
     pub(crate) logs: LogsState,
     pub(crate) ssm: SsmState,
     pub(crate) events: Vec<Event>,
-    pub(crate) log: Vec<Command>,
+    pub(crate) log: log::CommandLog,
 }
 
 /// A state change: everything that happens to a world is one of these.
@@ -209,7 +210,7 @@ impl World {
             logs: LogsState::default(),
             ssm: SsmState::default(),
             events: Vec::new(),
-            log: Vec::new(),
+            log: log::CommandLog::default(),
         };
         world.install_managed_policies();
         world.create_admin_user();
@@ -309,10 +310,7 @@ impl World {
     /// Sends an HTTP request to an instance's metadata service (as a [`Command::Imds`]).
     pub fn imds(&mut self, instance_id: &str, request: HttpRequest) -> HttpResponse {
         let response = self.imds_request(instance_id, &request);
-        self.log.push(Command::Imds {
-            instance_id: instance_id.to_string(),
-            request,
-        });
+        self.log.push_imds(instance_id, request);
         response
     }
 
@@ -327,9 +325,20 @@ impl World {
         &self.events
     }
 
-    /// The command log.
-    pub fn log(&self) -> &[Command] {
-        &self.log
+    /// The command log, oldest first: a copy (reads of the metadata service are stored
+    /// compactly; [`World::imds_event_request`] gives one without copying).
+    pub fn log(&self) -> Vec<Command> {
+        self.log.commands().collect()
+    }
+
+    /// How many commands the log holds.
+    pub fn log_len(&self) -> usize {
+        self.log.len()
+    }
+
+    /// The command at `index` in the log (a copy).
+    pub fn command(&self, index: usize) -> Option<Command> {
+        self.log.get(index)
     }
 
     /// The world as JSON (the save format, with `version`).

@@ -9,6 +9,7 @@
 mod world_common;
 
 use iamsim_engine::World;
+use iamsim_engine::event::Event;
 use iamsim_engine::imds::HttpRequest;
 use serde_json::json;
 use world_common::*;
@@ -37,7 +38,7 @@ fn token_ttl_must_be_1_to_21600() {
     assert!(missing.body.contains("<title>400 - Bad Request</title>"));
     let ok = token(&mut w, &id, "21600", 1);
     assert_eq!(ok.status, 200);
-    assert!(ok.headers.contains(&(TTL.to_string(), "21600".to_string())));
+    assert!(ok.headers.contains(&(TTL.into(), "21600".into())));
     assert_eq!(ok.body.len(), 56);
 }
 
@@ -289,8 +290,16 @@ fn v1_and_v2_credentials_differ_and_carry_role_delivery() {
     let k1: serde_json::Value = serde_json::from_str(&v1).unwrap();
     let k2: serde_json::Value = serde_json::from_str(&v2).unwrap();
     assert_ne!(k1["AccessKeyId"], k2["AccessKeyId"]);
-    let s1 = &w.sts().sessions[k1["AccessKeyId"].as_str().unwrap()];
-    let s2 = &w.sts().sessions[k2["AccessKeyId"].as_str().unwrap()];
+    let s1 = w
+        .sts()
+        .sessions
+        .get(k1["AccessKeyId"].as_str().unwrap())
+        .unwrap();
+    let s2 = w
+        .sts()
+        .sessions
+        .get(k2["AccessKeyId"].as_str().unwrap())
+        .unwrap();
     assert_eq!(s1.role_delivery.as_deref(), Some("1.0"));
     assert_eq!(s2.role_delivery.as_deref(), Some("2.0"));
     assert_eq!(
@@ -353,4 +362,101 @@ fn a_role_condition_on_role_delivery_separates_v1_from_v2() {
         json!({"Bucket": "mybucket"}),
     )
     .unwrap();
+}
+
+/// The EC2 service's credential refreshes are kept compact
+/// (`Event::InstanceCredentials`) but read as the same CloudTrail-like records as before
+/// (pinned from the engine that stored them as `Event::Api`), allowed and denied, with a
+/// role path.
+#[test]
+fn credential_refreshes_read_as_assume_role_records_by_the_ec2_service() {
+    let mut w = World::new(7);
+    for (name, trust) in [("Good", EC2_TRUST), ("Bad", LAMBDA_TRUST)] {
+        ok(
+            &mut w,
+            "iam",
+            "CreateRole",
+            json!({"RoleName": name, "Path": "/app/", "AssumeRolePolicyDocument": trust}),
+        );
+        ok(
+            &mut w,
+            "iam",
+            "CreateInstanceProfile",
+            json!({"InstanceProfileName": name}),
+        );
+        ok(
+            &mut w,
+            "iam",
+            "AddRoleToInstanceProfile",
+            json!({"InstanceProfileName": name, "RoleName": name}),
+        );
+        ok(
+            &mut w,
+            "ec2",
+            "RunInstances",
+            json!({"ImageId": AMI, "MinCount": 1, "MaxCount": 1, "IamInstanceProfile": {"Name": name}}),
+        );
+    }
+    w.advance(5);
+    let refreshes: Vec<&Event> = w
+        .events()
+        .iter()
+        .filter(|e| matches!(e, Event::InstanceCredentials(_)))
+        .collect();
+    assert_eq!(refreshes.len(), 2);
+    let records: Vec<serde_json::Value> = refreshes
+        .iter()
+        .map(|e| serde_json::to_value(&*e.as_api().unwrap()).unwrap())
+        .collect();
+    let denied: serde_json::Value = serde_json::from_str(r#"{"authorizations": [{"action": "sts:AssumeRole", "evaluation": {"action": "sts:AssumeRole", "decided_by": "Resource", "decision": "ImplicitDeny", "trace": [{"name": "trust policy of role Bad", "policy_type": "Resource", "statements": [{"action_matched": true, "applies": false, "conditions": [], "effect": "Allow", "index": 0, "principal_matched": false, "resource_matched": true, "sid": null}]}]}, "resource": "arn:aws:iam::123456789012:role/app/Bad"}], "awsRegion": "us-east-1", "errorCode": "AccessDenied", "errorMessage": "User: ec2.amazonaws.com is not authorized to perform: sts:AssumeRole on resource: arn:aws:iam::123456789012:role/app/Bad", "eventName": "AssumeRole", "eventSource": "sts.amazonaws.com", "eventTime": "2026-01-01T00:00:05Z", "requestID": "0a45f286-b9e7-4382-91ce-3318362240f6", "requestParameters": {"durationSeconds": 21600, "roleArn": "arn:aws:iam::123456789012:role/app/Bad", "roleSessionName": "i-1ed02d98840f4d4a9"}, "responseElements": null, "sourceIPAddress": "ec2.amazonaws.com", "userIdentity": {"invokedBy": "ec2.amazonaws.com", "type": "AWSService"}}"#).unwrap();
+    let allowed: serde_json::Value = serde_json::from_str(r#"{"authorizations": [{"action": "sts:AssumeRole", "evaluation": {"action": "sts:AssumeRole", "decided_by": "Resource", "decision": "Allow", "trace": [{"name": "trust policy of role Good", "policy_type": "Resource", "statements": [{"action_matched": true, "applies": true, "conditions": [], "effect": "Allow", "index": 0, "principal_matched": true, "resource_matched": true, "sid": null}]}]}, "resource": "arn:aws:iam::123456789012:role/app/Good"}], "awsRegion": "us-east-1", "eventName": "AssumeRole", "eventSource": "sts.amazonaws.com", "eventTime": "2026-01-01T00:00:05Z", "requestID": "e92c6f2f-4924-451e-a254-559d4fb0fd0e", "requestParameters": {"durationSeconds": 21600, "roleArn": "arn:aws:iam::123456789012:role/app/Good", "roleSessionName": "i-d972d19a7176d285f"}, "responseElements": {"assumedRoleUser": {"arn": "arn:aws:sts::123456789012:assumed-role/Good/i-d972d19a7176d285f"}, "credentials": [{"accessKeyId": "ASIAPQJT2OV5DSDQ6DQ5", "expiration": "2026-01-01T06:00:05Z", "roleDelivery": "1.0"}, {"accessKeyId": "ASIAWH4WW2BXRURHNX3D", "expiration": "2026-01-01T06:00:05Z", "roleDelivery": "2.0"}]}, "sourceIPAddress": "ec2.amazonaws.com", "userIdentity": {"invokedBy": "ec2.amazonaws.com", "type": "AWSService"}}"#).unwrap();
+    assert_eq!(records, vec![denied, allowed]);
+    // The delivered keys are real sessions of the role, for this instance.
+    let Event::InstanceCredentials(good) = refreshes[1] else {
+        unreachable!()
+    };
+    for (key, delivery) in good.access_key_ids.iter().zip(["1.0", "2.0"]) {
+        let s = w.sts().sessions.get(key).unwrap();
+        assert_eq!(s.session_name, good.instance_id);
+        assert_eq!(s.role_delivery.as_deref(), Some(delivery));
+    }
+    // Saved as the records (the save format is the one from before compact events), read
+    // back as compact events; the compact log likewise.
+    let text = w.to_json();
+    assert!(!text.contains("InstanceCredentials"));
+    let loaded = World::from_json(&text).unwrap();
+    assert_eq!(loaded, w);
+    assert_eq!(
+        loaded
+            .events()
+            .iter()
+            .filter(|e| matches!(e, Event::InstanceCredentials(_)))
+            .count(),
+        2
+    );
+    assert_eq!(World::replay(7, &w.log()), w);
+}
+
+/// A query string or fragment does not change what a GET reads (curl sends the query; the
+/// service ignores it).
+#[test]
+fn query_and_fragment_are_ignored() {
+    let mut w = World::new(1);
+    let id = launch(&mut w, None, None);
+    w.advance(5);
+    for path in [
+        "/latest/meta-data/instance-id",
+        "/latest/meta-data/instance-id?x=1",
+        "/latest/meta-data/instance-id#top",
+        "/latest/meta-data/instance-id?a#b",
+        "/latest/meta-data/instance-id#a?b",
+        "http://169.254.169.254/latest/meta-data/instance-id?",
+    ] {
+        let r = get(&mut w, &id, path);
+        assert_eq!((r.status, r.body.as_str()), (200, id.as_str()), "{path}");
+    }
+    assert_eq!(
+        get(&mut w, &id, "/latest/meta-data/instance-i?d").status,
+        404
+    );
 }

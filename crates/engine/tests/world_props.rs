@@ -375,7 +375,7 @@ proptest! {
             check_invariants(&mut w);
         }
         // Replaying the command log reproduces the world, byte for byte.
-        let replayed = World::replay(seed, w.log());
+        let replayed = World::replay(seed, &w.log());
         prop_assert_eq!(replayed.to_json(), w.to_json());
         // And the saved form loads back equal.
         let loaded = World::from_json(&w.to_json()).unwrap();

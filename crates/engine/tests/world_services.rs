@@ -714,7 +714,7 @@ fn same_seed_same_world_byte_for_byte() {
     let b = scenario(99);
     assert_eq!(a.to_json(), b.to_json());
     assert_ne!(a.to_json(), scenario(100).to_json());
-    assert_eq!(World::replay(99, a.log()).to_json(), a.to_json());
+    assert_eq!(World::replay(99, &a.log()).to_json(), a.to_json());
 }
 
 #[test]
@@ -755,7 +755,7 @@ fn every_call_is_an_event_with_its_evaluation() {
     let events: Vec<iamsim_engine::event::ApiEvent> = w.events()[before..]
         .iter()
         .filter_map(|e| e.as_api())
-        .cloned()
+        .map(std::borrow::Cow::into_owned)
         .collect();
     assert_eq!(events.len(), 2);
     let first = &events[0];

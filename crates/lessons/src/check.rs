@@ -514,7 +514,7 @@ impl Test {
                     None => "succeeded".to_string(),
                     Some(code) => format!("failed with {code}"),
                 };
-                evidence.push(match found {
+                evidence.push(match &found {
                     Some(e) => format!(
                         "{operation} {outcome}, called by {} from {}",
                         e.user_identity

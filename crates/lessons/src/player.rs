@@ -410,11 +410,11 @@ pub fn explain_last_denial(world: &World) -> String {
         .iter()
         .rev()
         .filter_map(Event::as_api)
-        .find_map(|e| {
-            let evaluation = e.evaluation()?;
-            (!evaluation.is_allowed()).then_some((e, evaluation))
+        .find(|e| {
+            e.evaluation()
+                .is_some_and(|evaluation| !evaluation.is_allowed())
         });
-    match denied {
+    match denied.as_deref().and_then(|e| Some((e, e.evaluation()?))) {
         None => "No call has been denied yet.\n".to_string(),
         Some((event, evaluation)) => {
             let action = event

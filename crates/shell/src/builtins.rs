@@ -809,12 +809,12 @@ fn ec2_metadata(host: &Host, world: &mut World, args: &[String], out: &mut Out) 
         let request = iamsim_engine::imds::HttpRequest {
             method: "GET".into(),
             path: format!("/latest/meta-data/{path}"),
-            headers: vec![("X-aws-ec2-metadata-token".into(), token.body.clone())],
+            headers: vec![("X-aws-ec2-metadata-token".into(), token.body.to_string())],
             hops,
         };
         let reply = world.imds(&instance_id, request);
         let value = if reply.status == 200 {
-            reply.body
+            reply.body.to_string()
         } else {
             "not available".to_string()
         };

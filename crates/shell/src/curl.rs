@@ -303,7 +303,7 @@ pub fn run(host: &mut Host, world: &mut World, args: &[String], out: &mut Out) -
     let status_line = format!("HTTP/1.1 {} {}", response.status, reason(response.status));
     if o.verbose {
         out.errln(format!("< {status_line}"));
-        for (k, v) in &response.headers {
+        for (k, v) in response.headers.iter() {
             out.errln(format!("< {k}: {v}"));
         }
         out.errln("<");
@@ -323,7 +323,7 @@ pub fn run(host: &mut Host, world: &mut World, args: &[String], out: &mut Out) -
     if o.include || o.head {
         text.push_str(&status_line);
         text.push('\n');
-        for (k, v) in &response.headers {
+        for (k, v) in response.headers.iter() {
             text.push_str(&format!("{k}: {v}\n"));
         }
         text.push('\n');

@@ -292,7 +292,7 @@ impl World {
                 Some(profile) => {
                     let id = self.ids.association_id();
                     self.ec2.associations.insert(
-                        id.clone(),
+                        &id,
                         Association {
                             association_id: id.clone(),
                             instance_id: instance_id.clone(),
@@ -325,7 +325,7 @@ impl World {
             };
             // Stored first, so the response shows its IamInstanceProfile
             // ({Arn, Id}) as RunInstances' response does.
-            self.ec2.instances.insert(instance_id.clone(), instance);
+            self.ec2.instances.insert(&instance_id, instance);
             if let Some(stored) = self.ec2.instances.get(&instance_id) {
                 instances.push(self.instance_json(stored));
             }
@@ -565,7 +565,7 @@ impl World {
             timestamp: self.now(),
         };
         let json = association.to_json();
-        self.ec2.associations.insert(id.clone(), association);
+        self.ec2.associations.insert(&id, association);
         if let Some(i) = self.ec2.instances.get_mut(instance_id) {
             i.association_id = Some(id);
         }
@@ -678,7 +678,7 @@ impl World {
             &[],
         )?;
         for id in &ids {
-            if !self.ec2.associations.contains_key(*id) {
+            if !self.ec2.associations.contains_key(id) {
                 return Err(AwsError::association_not_found(id).into());
             }
         }

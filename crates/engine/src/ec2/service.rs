@@ -4,22 +4,22 @@
 //! policy).
 
 use super::{AssociationState, InstanceState};
-use crate::event::{ApiEvent, Authorization, Event, InstanceStateEvent, UserIdentity};
+use crate::event::{Event, InstanceCredentialsEvent, InstanceStateEvent};
 use crate::imds::{
-    CREDENTIALS_LIFETIME, IamDelivery, IamSnapshot, REFRESH_INTERVAL, RETRY_INTERVAL,
+    Body, CREDENTIALS_LIFETIME, IamDelivery, IamSnapshot, REFRESH_INTERVAL, RETRY_INTERVAL,
 };
 use crate::policy::{Evaluation, NamedPolicy, PolicySet, Request, RequestContext, evaluate};
 use crate::sts::SessionRequest;
 use crate::world::World;
 use crate::world::auth::add_request_keys;
-use serde_json::Value;
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 /// What the EC2 service's credential refreshes at one clock advance share: the request
 /// context (the same time, the same caller) and so each role's trust-policy evaluation.
 pub(crate) struct TrustCache {
     context: Option<RequestContext>,
-    evaluations: BTreeMap<String, Evaluation>,
+    evaluations: BTreeMap<String, Arc<Evaluation>>,
     /// The time, as `2026-01-01T00:00:00Z`.
     now_z: String,
     /// When credentials issued now expire, likewise.
@@ -37,23 +37,14 @@ impl TrustCache {
     }
 }
 
-/// The two credential sets delivered to an instance: for IMDSv1 and IMDSv2 readers.
-const DELIVERIES: [&str; 2] = ["1.0", "2.0"];
+/// The two credential sets delivered to an instance (`ec2:RoleDelivery`): for IMDSv1 and
+/// IMDSv2 readers.
+pub const ROLE_DELIVERIES: [&str; 2] = ["1.0", "2.0"];
 
 /// Seconds from launch (or start) until an instance is running: an
 /// approximation (real instances take tens of seconds); the state changes at
 /// the first clock advance, and the boot is dated this long after launch.
 const BOOT_SECONDS: u64 = 10;
-
-/// A JSON object with these members, in this order (as `json!` would build it).
-fn object<const N: usize>(members: [(&str, Value); N]) -> Value {
-    // Inserted one by one: collecting would sort the members first.
-    let mut map = serde_json::Map::new();
-    for (k, v) in members {
-        map.insert(k.to_string(), v);
-    }
-    Value::Object(map)
-}
 
 /// The service principal that assumes instance roles.
 pub const EC2_SERVICE: &str = "ec2.amazonaws.com";
@@ -173,9 +164,13 @@ impl World {
     }
 
     /// The EC2 service's `sts:AssumeRole` of `role_key`'s trust policy at this tick.
-    fn ec2_service_evaluation(&self, role_key: &str, trust: &mut TrustCache) -> Option<Evaluation> {
+    fn ec2_service_evaluation(
+        &self,
+        role_key: &str,
+        trust: &mut TrustCache,
+    ) -> Option<Arc<Evaluation>> {
         if let Some(evaluation) = trust.evaluations.get(role_key) {
-            return Some(evaluation.clone());
+            return Some(Arc::clone(evaluation));
         }
         let role = self.iam.roles.get(role_key)?;
         let now = self.now();
@@ -202,10 +197,10 @@ impl World {
             context,
             resource_account: Some(&self.account),
         };
-        let evaluation = evaluate(&request, &set);
+        let evaluation = Arc::new(evaluate(&request, &set));
         trust
             .evaluations
-            .insert(role_key.to_string(), evaluation.clone());
+            .insert(role_key.to_string(), Arc::clone(&evaluation));
         Some(evaluation)
     }
 
@@ -226,10 +221,10 @@ impl World {
         let role_arn = role.arn.clone();
         let allowed = evaluation.is_allowed();
         // Each delivery: its access key id and its `security-credentials/ROLE` body.
-        let mut issued: Vec<(String, String)> = Vec::with_capacity(2);
+        let mut issued: Vec<(String, Body)> = Vec::with_capacity(2);
         if allowed {
             let instance_arn = super::instance_arn(&self.account, instance_id);
-            for delivery in DELIVERIES {
+            for delivery in ROLE_DELIVERIES {
                 if let Some(session) = self.new_session(SessionRequest {
                     role_key,
                     session_name: instance_id,
@@ -244,66 +239,24 @@ impl World {
                         &trust.expiration_z,
                     );
                     let key = session.access_key_id.clone();
-                    self.sts.sessions.insert(key.clone(), session);
-                    issued.push((key, body));
+                    self.sts.sessions.insert(session);
+                    issued.push((key, body.into()));
                 }
             }
         }
         let request_id = self.ids.request_id();
-        let (error_code, error_message, response) = if allowed {
-            let expiration = &trust.expiration_z;
-            let credentials: Vec<Value> = issued
-                .iter()
-                .zip(DELIVERIES)
-                .map(|((k, _), d)| {
-                    object([
-                        ("accessKeyId", Value::String(k.clone())),
-                        ("expiration", Value::String(expiration.clone())),
-                        ("roleDelivery", Value::String(d.to_string())),
-                    ])
-                })
-                .collect();
-            let arn = format!(
-                "arn:aws:sts::{}:assumed-role/{role_name}/{instance_id}",
-                self.account
-            );
-            let response = object([
-                ("credentials", Value::Array(credentials)),
-                ("assumedRoleUser", object([("arn", Value::String(arn))])),
-            ]);
-            (None, None, response)
-        } else {
-            let message =
-                crate::error::AwsError::assume_role_denied(EC2_SERVICE, &role_arn).message();
-            (Some("AccessDenied".to_string()), Some(message), Value::Null)
-        };
-        let request_parameters = object([
-            ("roleArn", Value::String(role_arn.clone())),
-            ("roleSessionName", Value::String(instance_id.to_string())),
-            ("durationSeconds", Value::from(CREDENTIALS_LIFETIME)),
-        ]);
-        self.events.push(Event::Api(Box::new(ApiEvent {
-            event_time: trust.now_z.clone(),
-            event_source: "sts.amazonaws.com".to_string(),
-            event_name: "AssumeRole".to_string(),
-            aws_region: crate::world::REGION.to_string(),
-            source_ip_address: EC2_SERVICE.to_string(),
-            user_identity: UserIdentity {
-                identity_type: "AWSService".to_string(),
-                invoked_by: Some(EC2_SERVICE.to_string()),
-                ..UserIdentity::default()
-            },
-            request_parameters,
-            response_elements: response,
-            error_code,
-            error_message,
-            request_id,
-            authorizations: vec![Authorization {
-                action: "sts:AssumeRole".to_string(),
-                resource: role_arn,
+        self.events.push(Event::InstanceCredentials(Box::new(
+            InstanceCredentialsEvent {
+                time: now,
+                role_arn,
+                instance_id: instance_id.to_string(),
+                access_key_ids: issued.iter().map(|(key, _)| key.clone()).collect(),
+                expiration: now.plus(CREDENTIALS_LIFETIME),
+                duration_seconds: CREDENTIALS_LIFETIME,
+                request_id,
                 evaluation,
-            }],
-        })));
+            },
+        )));
         let mut issued = issued.into_iter();
         match (allowed, issued.next(), issued.next()) {
             (true, Some((v1_key, v1_body)), Some((v2_key, v2_body))) => (
