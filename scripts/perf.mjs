@@ -3,8 +3,8 @@
 //   1. first render: from navigation start until #app has content (10 cold loads);
 //   2. first load: the brotli-compressed size of every file each page loads (the app
 //      ships one bundle per part, so the world, playground and lesson pages differ);
-//   3. re-render: from an input event in the playground to the DOM updated, and
-//      to the next frame.
+//   3. re-render: from an input event in the playground, and from a click on the world
+//      page's "+5 min", to the DOM updated, and to the next frame.
 // Needs a release build in dist/ (`trunk build --release --skip-version-check`).
 // Usage: node scripts/perf.mjs [--runs N] [--strict]   (--strict: exit 1 when a target is missed)
 import { brotliCompressSync, constants } from 'node:zlib';
@@ -132,6 +132,57 @@ async function actionTimes(browser, url, selector, values, check) {
   return result;
 }
 
+// Clicks a button on the world page (a real click event, dispatched at a random moment
+// within a frame) and measures until the DOM shows the change and until the next frame:
+// the world page's own re-render (engine + diagram + panels), with a fleet of `runs` steps.
+async function clickTimes(browser, url, hash, button, changed, setup = []) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+  const page = await context.newPage();
+  await page.goto(`${url}${hash}`);
+  await page.getByTestId('world-page').waitFor();
+  // A world worth drawing: the lines are typed in the terminal first.
+  for (const line of setup) {
+    const before = await page.getByTestId('step-count').textContent();
+    await page.getByTestId('terminal-input').fill(line);
+    await page.getByTestId('terminal-input').press('Enter');
+    await page.waitForFunction(
+      (b) => document.querySelector('[data-testid="step-count"]')?.textContent !== b,
+      before,
+    );
+  }
+  const result = await page.evaluate(
+    async ({ button, changed, runs }) => {
+      const el = document.querySelector(button);
+      const work = [];
+      const frame = [];
+      let rendered = 0;
+      for (let i = 0; i < runs; i += 1) {
+        await new Promise((r) => requestAnimationFrame(() => setTimeout(r, Math.random() * 14)));
+        const before = document.querySelector(changed)?.textContent;
+        const nextFrame = new Promise((r) => requestAnimationFrame(() => r(performance.now())));
+        const t0 = performance.now();
+        el.click();
+        await new Promise((r) => {
+          const channel = new MessageChannel();
+          channel.port1.onmessage = () => r();
+          channel.port2.postMessage(0);
+        });
+        void document.body.offsetHeight;
+        work.push(performance.now() - t0);
+        if (document.querySelector(changed)?.textContent !== before) rendered += 1;
+        frame.push((await nextFrame) - t0);
+      }
+      return { work, frame, rendered };
+    },
+    { button, changed, runs: 40 },
+  );
+  await context.close();
+  if (result.rendered !== 40) {
+    throw new Error(`the world page did not re-render after every click (${result.rendered}/40)`);
+  }
+  return result;
+}
+
 const server = await serve(DIST);
 const browser = await launch();
 try {
@@ -166,6 +217,16 @@ try {
     })),
     '[data-testid=explanation]',
   );
+  const trust = '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"ec2.amazonaws.com"},"Action":"sts:AssumeRole"}]}';
+  const clock = await clickTimes(browser, server.url, '#/terminal', '[data-testid=advance-5m]', '[data-testid=clock]', [
+    `echo '${trust}' > trust.json`,
+    'aws iam create-role --role-name app --assume-role-policy-document file://trust.json',
+    'aws iam attach-role-policy --role-name app --policy-arn arn:aws:iam::aws:policy/AmazonS3FullAccess',
+    'aws iam create-instance-profile --instance-profile-name app',
+    'aws iam add-role-to-instance-profile --instance-profile-name app --role-name app',
+    'aws s3 mb s3://perf-bucket',
+    'aws ec2 run-instances --image-id ami-0abcdef1234567890 --count 3 --iam-instance-profile Name=app',
+  ]);
   let missed = 0;
   const check = (ok) => {
     if (!ok) missed += 1;
@@ -192,7 +253,11 @@ try {
         check(size.total / 1024 <= TARGETS.firstLoadKb),
     );
   }
-  for (const [name, r] of [['typing in the action field', action], ['typing in a policy', policy]]) {
+  for (const [name, r] of [
+    ['typing in the action field', action],
+    ['typing in a policy', policy],
+    ['world page (role, profile, 3 instances), +5 min', clock],
+  ]) {
     const work = stats(r.work);
     const frame = stats(r.frame);
     console.log(
