@@ -44,14 +44,15 @@ pub const TTL_HEADER: &str = "X-aws-ec2-metadata-token-ttl-seconds";
 /// The header a GET carries its token in.
 pub const TOKEN_HEADER: &str = "X-aws-ec2-metadata-token";
 
-/// An HTTP request to the metadata service.
+/// An HTTP request to the metadata service. SDKs poll the same request over and over, so a
+/// copy shares the method (usually a constant) and the path rather than copying them.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct HttpRequest {
     /// `GET` or `PUT`.
-    pub method: String,
+    pub method: Cow<'static, str>,
     /// e.g. `/latest/meta-data/iam/security-credentials/` (a full `http://169.254.169.254/…`
     /// URL is accepted too).
-    pub path: String,
+    pub path: Arc<str>,
     /// Headers (names case-insensitive).
     pub headers: Vec<(String, String)>,
     /// Network hops from the caller: 1 = the instance, 2 = a container on it.
@@ -62,8 +63,8 @@ impl HttpRequest {
     /// A GET from the instance itself.
     pub fn get(path: &str) -> Self {
         HttpRequest {
-            method: "GET".to_string(),
-            path: path.to_string(),
+            method: Cow::Borrowed("GET"),
+            path: path.into(),
             headers: Vec::new(),
             hops: 1,
         }
@@ -72,8 +73,8 @@ impl HttpRequest {
     /// A PUT from the instance itself.
     pub fn put(path: &str) -> Self {
         HttpRequest {
-            method: "PUT".to_string(),
-            path: path.to_string(),
+            method: Cow::Borrowed("PUT"),
+            path: path.into(),
             headers: Vec::new(),
             hops: 1,
         }
