@@ -99,8 +99,8 @@ impl IdGen {
             return;
         }
         let per_word = (64 / bits) as usize;
-        // Whole words at a time through a buffer on the stack.
-        let mut buf = [0u8; 64];
+        // Whole words at a time through a buffer on the stack (a session token fits at once).
+        let mut buf = [0u8; 384];
         let round = buf.len() / per_word * per_word;
         let mut left = count;
         while left > 0 {
