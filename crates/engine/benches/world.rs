@@ -11,6 +11,7 @@
 //! | before                     | ~1.7 s           | 0.37–0.50 s                 | 3.18 G    |
 //! | refresh/ids/dates reworked | 0.43–0.51 s      | 0.26–0.34 s                 | 1.69 G    |
 //! | compact log/events, IdMap  | 0.093–0.096 s    | 0.088–0.100 s (load ~1)     | 0.96 G    |
+//! | lazy secrets, shared paths | 0.086–0.090 s    | 0.084–0.092 s (load 1.6–5)  | 0.76 G    |
 //!
 //! The last row: the command log keeps a read as 32 bytes (instance id inline, the request
 //! shared with equal ones); the EC2 service's refresh is a compact
@@ -18,10 +19,16 @@
 //! associations are a sorted array searched by the ids as numbers, sessions a B-tree;
 //! the credentials body is rendered once per refresh and shared (`imds::Body`), and constant
 //! header lists are borrowed. Alternated with the previous row's build on the same machine,
-//! that build took 225–245 ms. What is left, in instructions: the two sessions per refresh
-//! (their ~800 random characters and 20 strings, ~30 %), malloc/free (~25 %, a third of it
-//! the bench's own `request.clone()` and response drop), the sessions' B-tree (48,000
-//! random insertions) and the instance look-up per read.
+//! that build took 225–245 ms.
+//!
+//! The row after: a session's secret and token are drawn without being rendered and rendered
+//! when read, and the IMDSv2 body of a refresh when first read (nothing reads it here); a copy
+//! of an `HttpRequest` shares its method and path. Day CPU time is min–median of 24 days,
+//! alternated with the previous row's build (92–104 ms then, on the same loaded machine).
+//! What is left: the IMDSv1 session's secret and token (rendered into its body at each
+//! refresh, ~10 % of instructions), the sessions' own strings and B-tree (48,000 random
+//! insertions, memory-bound: ~10 % of the time), the instance look-up per read (parse and
+//! search, ~15 % of instructions) and the three scans of the instances per advance.
 #![allow(
     missing_docs,
     clippy::unwrap_used,

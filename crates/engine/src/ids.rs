@@ -50,6 +50,25 @@ impl IdPrefix {
     }
 }
 
+/// SplitMix64's increment: each word adds it to the state, so skipping words is one product.
+const GAMMA: u64 = 0x9E37_79B9_7F4A_7C15;
+
+/// How many words [`IdGen::chars`] draws for `count` characters of a `2^bits` alphabet.
+const fn words_for(count: usize, bits: u32) -> u64 {
+    let per_word = (64 / bits) as usize;
+    let round = 64 / per_word * per_word;
+    let whole = count / round * (round / per_word);
+    let rest = count % round;
+    (whole + rest.div_ceil(per_word)) as u64
+}
+
+/// The words [`IdGen::secret_access_key`] draws.
+const SECRET_WORDS: u64 = words_for(SECRET_LEN, 6);
+/// The words [`IdGen::session_token`] draws.
+const TOKEN_WORDS: u64 = words_for(TOKEN_RANDOM_LEN, 6);
+const SECRET_LEN: usize = 40;
+const TOKEN_RANDOM_LEN: usize = 340;
+
 /// A seeded SplitMix64 generator of ids.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct IdGen {
@@ -64,7 +83,7 @@ impl IdGen {
 
     /// The next 64 random bits (SplitMix64).
     pub fn next_u64(&mut self) -> u64 {
-        self.state = self.state.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        self.state = self.state.wrapping_add(GAMMA);
         let mut z = self.state;
         z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
         z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
@@ -80,8 +99,8 @@ impl IdGen {
             return;
         }
         let per_word = (64 / bits) as usize;
-        // Whole words at a time through a buffer on the stack.
-        let mut buf = [0u8; 64];
+        // Whole words at a time through a buffer on the stack (a session token fits at once).
+        let mut buf = [0u8; 384];
         let round = buf.len() / per_word * per_word;
         let mut left = count;
         while left > 0 {
@@ -128,18 +147,40 @@ impl IdGen {
 
     /// A 40-character secret access key.
     pub fn secret_access_key(&mut self) -> String {
-        let mut s = String::with_capacity(40);
-        self.chars(&mut s, BASE64, 40);
+        let mut s = String::with_capacity(SECRET_LEN);
+        self.chars(&mut s, BASE64, SECRET_LEN);
         s
     }
 
     /// A session token: long, base64-like, starting like STS's (`IQoJb3JpZ2luX2Vj…`).
     pub fn session_token(&mut self) -> String {
-        let mut s = String::with_capacity(360);
+        let mut s = String::with_capacity(TOKEN_RANDOM_LEN + 20);
         s.push_str("IQoJb3JpZ2luX2VjE");
-        self.chars(&mut s, BASE64, 340);
+        self.chars(&mut s, BASE64, TOKEN_RANDOM_LEN);
         s.push_str("==");
         s
+    }
+
+    /// Draws a [`IdGen::secret_access_key`] then a [`IdGen::session_token`] without
+    /// rendering them: the generator moves on exactly as far, and the returned state
+    /// renders them later ([`IdGen::secret_at`], [`IdGen::token_at`]).
+    pub(crate) fn skip_session_secrets(&mut self) -> u64 {
+        let start = self.state;
+        self.state = start.wrapping_add(GAMMA.wrapping_mul(SECRET_WORDS + TOKEN_WORDS));
+        start
+    }
+
+    /// The secret access key drawn from `state` (see [`IdGen::skip_session_secrets`]).
+    pub(crate) fn secret_at(state: u64) -> String {
+        IdGen { state }.secret_access_key()
+    }
+
+    /// The session token drawn after the secret from `state`.
+    pub(crate) fn token_at(state: u64) -> String {
+        IdGen {
+            state: state.wrapping_add(GAMMA.wrapping_mul(SECRET_WORDS)),
+        }
+        .session_token()
     }
 
     fn hex(&mut self, prefix: &str, count: usize) -> String {
@@ -236,6 +277,22 @@ pub fn private_dns_name(ip: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn skipped_session_secrets_render_as_drawn_ones() {
+        for seed in [0, 7, u64::MAX - 3] {
+            let mut drawn = IdGen::new(seed);
+            let secret = drawn.secret_access_key();
+            let token = drawn.session_token();
+            let mut skipped = IdGen::new(seed);
+            let state = skipped.skip_session_secrets();
+            assert_eq!(skipped, drawn);
+            assert_eq!(IdGen::secret_at(state), secret);
+            assert_eq!(IdGen::token_at(state), token);
+            assert_eq!(skipped.next_u64(), drawn.next_u64());
+        }
+        assert_eq!((SECRET_WORDS, TOKEN_WORDS), (4, 34));
+    }
 
     #[test]
     fn unique_ids_have_aws_shapes() {

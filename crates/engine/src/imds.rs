@@ -20,7 +20,7 @@ use crate::world::World;
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
 use std::collections::BTreeMap;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 /// The metadata service's address.
 pub const ENDPOINT: &str = "http://169.254.169.254";
@@ -44,14 +44,15 @@ pub const TTL_HEADER: &str = "X-aws-ec2-metadata-token-ttl-seconds";
 /// The header a GET carries its token in.
 pub const TOKEN_HEADER: &str = "X-aws-ec2-metadata-token";
 
-/// An HTTP request to the metadata service.
+/// An HTTP request to the metadata service. SDKs poll the same request over and over, so a
+/// copy shares the method (usually a constant) and the path rather than copying them.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct HttpRequest {
     /// `GET` or `PUT`.
-    pub method: String,
+    pub method: Cow<'static, str>,
     /// e.g. `/latest/meta-data/iam/security-credentials/` (a full `http://169.254.169.254/…`
     /// URL is accepted too).
-    pub path: String,
+    pub path: Arc<str>,
     /// Headers (names case-insensitive).
     pub headers: Vec<(String, String)>,
     /// Network hops from the caller: 1 = the instance, 2 = a container on it.
@@ -62,8 +63,8 @@ impl HttpRequest {
     /// A GET from the instance itself.
     pub fn get(path: &str) -> Self {
         HttpRequest {
-            method: "GET".to_string(),
-            path: path.to_string(),
+            method: Cow::Borrowed("GET"),
+            path: path.into(),
             headers: Vec::new(),
             hops: 1,
         }
@@ -72,8 +73,8 @@ impl HttpRequest {
     /// A PUT from the instance itself.
     pub fn put(path: &str) -> Self {
         HttpRequest {
-            method: "PUT".to_string(),
-            path: path.to_string(),
+            method: Cow::Borrowed("PUT"),
+            path: path.into(),
             headers: Vec::new(),
             hops: 1,
         }
@@ -186,6 +187,85 @@ impl<'de> Deserialize<'de> for Body {
     }
 }
 
+/// A `security-credentials/ROLE` body that may not be rendered yet: the EC2 service issues
+/// an IMDSv2 session with every refresh, and most instances never read it, so its body (and
+/// the session's secret and token) is rendered when first read. Saved as the text, and
+/// compares by the text.
+#[derive(Clone, Debug)]
+pub struct CredentialsBody {
+    /// Set once rendered (at once for a body made from text).
+    text: OnceLock<Body>,
+    /// What renders it, until then.
+    source: Option<Box<PendingBody>>,
+}
+
+/// What a [`CredentialsBody`] renders from.
+#[derive(Clone, Debug)]
+struct PendingBody {
+    access_key_id: String,
+    secrets: crate::sts::SessionSecrets,
+    last_updated: Timestamp,
+    expiration: Timestamp,
+}
+
+impl CredentialsBody {
+    /// The body of `session`'s credentials as delivered at `last_updated`, rendered when read.
+    pub(crate) fn pending(session: &crate::sts::Session, last_updated: Timestamp) -> Self {
+        CredentialsBody {
+            text: OnceLock::new(),
+            source: Some(Box::new(PendingBody {
+                access_key_id: session.access_key_id.clone(),
+                secrets: session.secrets().clone(),
+                last_updated,
+                expiration: session.expiration,
+            })),
+        }
+    }
+
+    /// The text (rendered on the first call).
+    pub fn body(&self) -> Body {
+        self.text
+            .get_or_init(|| match &self.source {
+                Some(p) => Body::from(render_credentials(
+                    &p.access_key_id,
+                    &p.secrets.secret_access_key(),
+                    &p.secrets.session_token(),
+                    &p.last_updated.iso_z(),
+                    &p.expiration.iso_z(),
+                )),
+                None => Body::default(),
+            })
+            .clone()
+    }
+}
+
+impl From<Body> for CredentialsBody {
+    fn from(body: Body) -> Self {
+        CredentialsBody {
+            text: OnceLock::from(body),
+            source: None,
+        }
+    }
+}
+
+impl PartialEq for CredentialsBody {
+    fn eq(&self, other: &Self) -> bool {
+        self.body() == other.body()
+    }
+}
+
+impl Serialize for CredentialsBody {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&self.body())
+    }
+}
+
+impl<'de> Deserialize<'de> for CredentialsBody {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        Body::deserialize(deserializer).map(CredentialsBody::from)
+    }
+}
+
 /// A header's name or value: most are constants, so only the others are allocated.
 pub type HeaderText = Cow<'static, str>;
 
@@ -278,8 +358,8 @@ pub enum IamDelivery {
         /// The `security-credentials/ROLE` body for IMDSv1 readers, rendered at refresh
         /// (the read path is hot: every SDK on every instance polls it).
         v1_body: Body,
-        /// The same for IMDSv2 readers.
-        v2_body: Body,
+        /// The same for IMDSv2 readers (rendered when first read: few read it).
+        v2_body: CredentialsBody,
     },
     /// The trust policy does not let `ec2.amazonaws.com` assume the role.
     AssumeRoleUnauthorized {
@@ -383,13 +463,30 @@ pub(crate) fn credentials_body_rendered(
     last_updated: &str,
     expiration: &str,
 ) -> String {
+    render_credentials(
+        &session.access_key_id,
+        &session.secret_access_key(),
+        &session.session_token(),
+        last_updated,
+        expiration,
+    )
+}
+
+/// The `security-credentials/ROLE` body.
+fn render_credentials(
+    access_key_id: &str,
+    secret_access_key: &str,
+    session_token: &str,
+    last_updated: &str,
+    expiration: &str,
+) -> String {
     imds_json(&[
         ("Code", "Success"),
         ("LastUpdated", last_updated),
         ("Type", "AWS-HMAC"),
-        ("AccessKeyId", &session.access_key_id),
-        ("SecretAccessKey", &session.secret_access_key),
-        ("Token", &session.session_token),
+        ("AccessKeyId", access_key_id),
+        ("SecretAccessKey", secret_access_key),
+        ("Token", session_token),
         ("Expiration", expiration),
     ])
 }
@@ -561,7 +658,7 @@ impl World {
                     v1_body,
                     v2_body,
                     ..
-                } if role_name == name => Some(if v2 { v2_body.clone() } else { v1_body.clone() }),
+                } if role_name == name => Some(if v2 { v2_body.body() } else { v1_body.clone() }),
                 _ => self.imds_iam_text(iam, rest).map(Body::from),
             };
         }

@@ -163,8 +163,8 @@ impl World {
         };
         let credentials = crate::world::Credentials {
             access_key_id: session.access_key_id.clone(),
-            secret_access_key: session.secret_access_key.clone(),
-            session_token: Some(session.session_token.clone()),
+            secret_access_key: session.secret_access_key().into_owned(),
+            session_token: Some(session.session_token().into_owned()),
             expiration: Some(session.expiration),
         };
         let origin = crate::world::Origin::Instance {

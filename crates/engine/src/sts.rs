@@ -7,23 +7,24 @@
 use crate::clock::Timestamp;
 use crate::error::{ApiError, AwsError};
 use crate::idmap::IdTree;
-use crate::ids::IdPrefix;
+use crate::ids::{IdGen, IdPrefix};
 use crate::policy::{Policy, PolicyUse};
 use crate::world::World;
 use crate::world::auth::{CallCtx, CallerKind, ResourcePolicy};
 use crate::world::params::Params;
 use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
+use std::borrow::Cow;
 
 /// A role session: the temporary credentials and who they stand for.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Session {
     /// `ASIA…`.
     pub access_key_id: String,
-    /// The secret.
-    pub secret_access_key: String,
-    /// The session token.
-    pub session_token: String,
+    /// The secret and the token ([`Session::secret_access_key`], [`Session::session_token`]),
+    /// saved as the fields `secret_access_key` and `session_token`.
+    #[serde(flatten)]
+    secrets: SessionSecrets,
     /// When it was issued.
     pub issued: Timestamp,
     /// When it expires.
@@ -46,6 +47,109 @@ pub struct Session {
     pub role_delivery: Option<String>,
     /// The session policy passed to AssumeRole, if any.
     pub session_policy: Option<Policy>,
+}
+
+impl Session {
+    /// The secret and the token.
+    pub(crate) fn secrets(&self) -> &SessionSecrets {
+        &self.secrets
+    }
+
+    /// The secret access key.
+    pub fn secret_access_key(&self) -> Cow<'_, str> {
+        self.secrets.secret_access_key()
+    }
+
+    /// The session token.
+    pub fn session_token(&self) -> Cow<'_, str> {
+        self.secrets.session_token()
+    }
+}
+
+impl SessionSecrets {
+    /// The secret access key.
+    pub(crate) fn secret_access_key(&self) -> Cow<'_, str> {
+        match self {
+            SessionSecrets::Drawn(state) => Cow::Owned(IdGen::secret_at(*state)),
+            SessionSecrets::Text {
+                secret_access_key, ..
+            } => Cow::Borrowed(secret_access_key),
+        }
+    }
+
+    /// The session token.
+    pub(crate) fn session_token(&self) -> Cow<'_, str> {
+        match self {
+            SessionSecrets::Drawn(state) => Cow::Owned(IdGen::token_at(*state)),
+            SessionSecrets::Text { session_token, .. } => Cow::Borrowed(session_token),
+        }
+    }
+}
+
+/// A session's secret access key and token. The EC2 service issues two sessions per
+/// instance per hour and most are never read, so they are drawn from the id generator
+/// without being rendered ([`IdGen::skip_session_secrets`]: the generator moves on just as
+/// far) and rendered when read; a loaded world holds them as text. Saved as the two strings
+/// either way, and two are equal when their texts are.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(into = "SecretsText", from = "SecretsText")]
+pub(crate) enum SessionSecrets {
+    /// The generator's state before the secret was drawn.
+    Drawn(u64),
+    /// As text.
+    Text {
+        secret_access_key: String,
+        session_token: String,
+    },
+}
+
+/// [`SessionSecrets`] as saved.
+#[derive(Serialize, Deserialize)]
+struct SecretsText {
+    secret_access_key: String,
+    session_token: String,
+}
+
+impl From<SessionSecrets> for SecretsText {
+    fn from(secrets: SessionSecrets) -> Self {
+        match secrets {
+            SessionSecrets::Drawn(state) => SecretsText {
+                secret_access_key: IdGen::secret_at(state),
+                session_token: IdGen::token_at(state),
+            },
+            SessionSecrets::Text {
+                secret_access_key,
+                session_token,
+            } => SecretsText {
+                secret_access_key,
+                session_token,
+            },
+        }
+    }
+}
+
+impl From<SecretsText> for SessionSecrets {
+    fn from(text: SecretsText) -> Self {
+        SessionSecrets::Text {
+            secret_access_key: text.secret_access_key,
+            session_token: text.session_token,
+        }
+    }
+}
+
+impl PartialEq for SessionSecrets {
+    fn eq(&self, other: &Self) -> bool {
+        match (self, other) {
+            (SessionSecrets::Drawn(a), SessionSecrets::Drawn(b)) if a == b => true,
+            _ => {
+                let (a, b) = (
+                    SecretsText::from(self.clone()),
+                    SecretsText::from(other.clone()),
+                );
+                a.secret_access_key == b.secret_access_key && a.session_token == b.session_token
+            }
+        }
+    }
 }
 
 /// All STS state.
@@ -143,13 +247,11 @@ impl World {
         let (role_name, role_id, role_arn) =
             (role.name.clone(), role.role_id.clone(), role.arn.clone());
         let access_key_id = self.ids.unique_id(IdPrefix::TemporaryAccessKey);
-        let secret_access_key = self.ids.secret_access_key();
-        let session_token = self.ids.session_token();
+        let secrets = SessionSecrets::Drawn(self.ids.skip_session_secrets());
         let now = self.now();
         Some(Session {
             access_key_id,
-            secret_access_key,
-            session_token,
+            secrets,
             issued: now,
             expiration: now.plus(request.duration),
             role_key: request.role_key.to_string(),
@@ -253,8 +355,8 @@ impl World {
         Ok(json!({
             "Credentials": {
                 "AccessKeyId": s.access_key_id,
-                "SecretAccessKey": s.secret_access_key,
-                "SessionToken": s.session_token,
+                "SecretAccessKey": s.secret_access_key(),
+                "SessionToken": s.session_token(),
                 "Expiration": s.expiration.iso_offset(),
             },
             "AssumedRoleUser": {
@@ -284,8 +386,10 @@ mod tests {
     fn session(id: &str) -> Session {
         Session {
             access_key_id: id.to_string(),
-            secret_access_key: "s".to_string(),
-            session_token: "t".to_string(),
+            secrets: SessionSecrets::Text {
+                secret_access_key: "s".to_string(),
+                session_token: "t".to_string(),
+            },
             issued: Timestamp::default(),
             expiration: Timestamp::default(),
             role_key: "r".to_string(),

@@ -310,7 +310,10 @@ fn v1_and_v2_credentials_differ_and_carry_role_delivery() {
     let e = w.events().iter().rev().find_map(|e| e.as_imds()).unwrap();
     let (instance, request) = w.imds_event_request(e).unwrap();
     assert_eq!(instance, id);
-    assert_eq!(request.path, "/latest/meta-data/iam/security-credentials/R");
+    assert_eq!(
+        &*request.path,
+        "/latest/meta-data/iam/security-credentials/R"
+    );
     assert!(e.with_token);
     assert_eq!(e.status, 200);
 }

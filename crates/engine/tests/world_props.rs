@@ -285,7 +285,7 @@ fn apply(w: &mut World, m: &mut Model, s: &Step) {
             if listing.status != 200 {
                 return;
             }
-            req.path.push_str(&listing.body);
+            req.path = format!("{}{}", req.path, listing.body).into();
             let body = w.imds(&id, req);
             let Ok(v) = serde_json::from_str::<Value>(&body.body) else {
                 return;

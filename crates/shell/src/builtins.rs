@@ -808,7 +808,7 @@ fn ec2_metadata(host: &Host, world: &mut World, args: &[String], out: &mut Out) 
     for (name, path) in wanted {
         let request = iamsim_engine::imds::HttpRequest {
             method: "GET".into(),
-            path: format!("/latest/meta-data/{path}"),
+            path: format!("/latest/meta-data/{path}").into(),
             headers: vec![("X-aws-ec2-metadata-token".into(), token.body.to_string())],
             hops,
         };

@@ -265,8 +265,8 @@ pub fn run(host: &mut Host, world: &mut World, args: &[String], out: &mut Out) -
         .clone()
         .unwrap_or_else(|| if o.head { "HEAD".into() } else { "GET".into() });
     let request = HttpRequest {
-        method: method.clone(),
-        path: url.path.clone(),
+        method: method.clone().into(),
+        path: url.path.as_str().into(),
         headers: o.headers.clone(),
         hops,
     };

@@ -20,7 +20,9 @@ fn imds_requests(world: &World) -> Vec<(String, String)> {
         .log()
         .iter()
         .filter_map(|c| match c {
-            Command::Imds { request, .. } => Some((request.method.clone(), request.path.clone())),
+            Command::Imds { request, .. } => {
+                Some((request.method.to_string(), request.path.to_string()))
+            }
             _ => None,
         })
         .collect()

@@ -6,7 +6,8 @@
 use super::{AssociationState, InstanceState};
 use crate::event::{Event, InstanceCredentialsEvent, InstanceStateEvent};
 use crate::imds::{
-    Body, CREDENTIALS_LIFETIME, IamDelivery, IamSnapshot, REFRESH_INTERVAL, RETRY_INTERVAL,
+    Body, CREDENTIALS_LIFETIME, CredentialsBody, IamDelivery, IamSnapshot, REFRESH_INTERVAL,
+    RETRY_INTERVAL,
 };
 use crate::policy::{Evaluation, NamedPolicy, PolicySet, Request, RequestContext, evaluate};
 use crate::sts::SessionRequest;
@@ -221,7 +222,7 @@ impl World {
         let role_arn = role.arn.clone();
         let allowed = evaluation.is_allowed();
         // Each delivery: its access key id and its `security-credentials/ROLE` body.
-        let mut issued: Vec<(String, Body)> = Vec::with_capacity(2);
+        let mut issued: Vec<(String, CredentialsBody)> = Vec::with_capacity(2);
         if allowed {
             let instance_arn = super::instance_arn(&self.account, instance_id);
             for delivery in ROLE_DELIVERIES {
@@ -233,14 +234,20 @@ impl World {
                     role_delivery: Some(delivery),
                     session_policy: None,
                 }) {
-                    let body = crate::imds::credentials_body_rendered(
-                        &session,
-                        &trust.now_z,
-                        &trust.expiration_z,
-                    );
+                    // IMDSv1 readers (every SDK by default) read theirs at once; the
+                    // IMDSv2 body is rendered when first read.
+                    let body = if delivery == "1.0" {
+                        CredentialsBody::from(Body::from(crate::imds::credentials_body_rendered(
+                            &session,
+                            &trust.now_z,
+                            &trust.expiration_z,
+                        )))
+                    } else {
+                        CredentialsBody::pending(&session, now)
+                    };
                     let key = session.access_key_id.clone();
                     self.sts.sessions.insert(session);
-                    issued.push((key, body.into()));
+                    issued.push((key, body));
                 }
             }
         }
@@ -264,7 +271,7 @@ impl World {
                     role_name,
                     v1_key,
                     v2_key,
-                    v1_body,
+                    v1_body: v1_body.body(),
                     v2_body,
                 },
                 now.plus(REFRESH_INTERVAL),

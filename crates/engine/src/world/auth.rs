@@ -136,10 +136,10 @@ impl World {
             let Some(session) = self.sts.sessions.get(&creds.access_key_id) else {
                 return Err(invalid());
             };
-            if creds.session_token.as_deref() != Some(session.session_token.as_str()) {
+            if creds.session_token.as_deref() != Some(&*session.session_token()) {
                 return Err(AwsError::invalid_client_token_id());
             }
-            if creds.secret_access_key != session.secret_access_key {
+            if *creds.secret_access_key != *session.secret_access_key() {
                 return Err(bad_signature());
             }
             if self.now() >= session.expiration {

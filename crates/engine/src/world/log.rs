@@ -185,7 +185,7 @@ mod tests {
         assert_eq!(log.imds(1), None);
         let (id, request) = log.imds(3).unwrap();
         assert_eq!(
-            (id, request.path.as_str()),
+            (id, &*request.path),
             (long_id.as_str(), "/latest/meta-data/")
         );
         let json = serde_json::to_string(&log).unwrap();
