@@ -122,8 +122,8 @@ fn request(value: Option<&Value>) -> Result<HttpRequest, String> {
         })
         .collect::<Result<Vec<_>, String>>()?;
     Ok(HttpRequest {
-        method: string(fields, "method")?,
-        path: string(fields, "path")?,
+        method: string(fields, "method")?.into(),
+        path: string(fields, "path")?.into(),
         headers,
         hops: u8::try_from(u64_of(fields, "hops")?).map_err(|_| "`hops`: out of range")?,
     })
