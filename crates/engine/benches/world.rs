@@ -12,6 +12,7 @@
 //! | refresh/ids/dates reworked | 0.43–0.51 s      | 0.26–0.34 s                 | 1.69 G    |
 //! | compact log/events, IdMap  | 0.093–0.096 s    | 0.088–0.100 s (load ~1)     | 0.96 G    |
 //! | lazy secrets, shared paths | 0.086–0.090 s    | 0.084–0.092 s (load 1.6–5)  | 0.76 G    |
+//! | the same, merged, quieter  | 0.074–0.076 s    | 0.080 s (4 of 5; load 1.3)  | —         |
 //!
 //! The last row: the command log keeps a read as 32 bytes (instance id inline, the request
 //! shared with equal ones); the EC2 service's refresh is a compact
