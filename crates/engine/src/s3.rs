@@ -198,18 +198,31 @@ impl World {
     ) -> Result<Value, ApiError> {
         let name = p.str("Bucket")?;
         let key = p.str("Key")?;
-        self.s3_bucket_exists(name).map_err(head_error)?;
-        self.s3_check(cx, "s3:GetObject", &object_arn(name, key), name)
-            .map_err(head_error)?;
+        let (metadata, _) = self.s3_read_object(cx, name, key).map_err(head_error)?;
+        Ok(metadata)
+    }
+
+    /// What `GetObject` and `HeadObject` share: the bucket must exist, the caller needs
+    /// s3:GetObject on the object, a missing key is [`Self::s3_missing_key`]. Returns the
+    /// object's metadata (the HEAD response) and its body.
+    fn s3_read_object(
+        &mut self,
+        cx: &mut CallCtx,
+        name: &str,
+        key: &str,
+    ) -> Result<(Value, String), ApiError> {
+        self.s3_bucket_exists(name)?;
+        self.s3_check(cx, "s3:GetObject", &object_arn(name, key), name)?;
         let Some(object) = self.s3.buckets.get(name).and_then(|b| b.objects.get(key)) else {
-            return Err(head_error(self.s3_missing_key(cx, name)));
+            return Err(self.s3_missing_key(cx, name));
         };
-        Ok(json!({
+        let metadata = json!({
             "ContentLength": object.body.len(),
             "ETag": object.etag,
             "LastModified": object.last_modified.iso_offset(),
             "ContentType": "binary/octet-stream",
-        }))
+        });
+        Ok((metadata, object.body.clone()))
     }
 
     /// `DeleteBucket`.
@@ -267,18 +280,14 @@ impl World {
     ) -> Result<Value, ApiError> {
         let name = p.str("Bucket")?;
         let key = p.str("Key")?;
-        self.s3_bucket_exists(name)?;
-        self.s3_check(cx, "s3:GetObject", &object_arn(name, key), name)?;
-        let Some(object) = self.s3.buckets.get(name).and_then(|b| b.objects.get(key)) else {
-            return Err(self.s3_missing_key(cx, name));
-        };
-        Ok(json!({
-            "Body": object.body,
-            "ContentLength": object.body.len(),
-            "ETag": object.etag,
-            "LastModified": object.last_modified.iso_offset(),
-            "ContentType": "binary/octet-stream",
-        }))
+        let (metadata, body) = self.s3_read_object(cx, name, key)?;
+        // AWS's order: the body first, then the HEAD fields.
+        let mut response = serde_json::Map::new();
+        response.insert("Body".to_string(), Value::String(body));
+        if let Value::Object(fields) = metadata {
+            response.extend(fields);
+        }
+        Ok(Value::Object(response))
     }
 
     /// `DeleteObject` (deleting a missing key succeeds, as in S3).
