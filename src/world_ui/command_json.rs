@@ -7,6 +7,7 @@
 //! it against the engine's own serializer.
 
 use iamsim_engine::clock::Timestamp;
+use iamsim_engine::evalline::json_kind;
 use iamsim_engine::imds::HttpRequest;
 use iamsim_engine::world::{Command, Credentials, Origin};
 use serde_json::{Map, Value};
@@ -23,18 +24,10 @@ fn variant(value: &Value) -> Result<(&str, Option<&Value>), String> {
             .next()
             .map(|(k, v)| (k.as_str(), Some(v)))
             .ok_or_else(|| "an empty object".to_string()),
-        other => Err(format!("expected an enum variant, found {}", kind(other))),
-    }
-}
-
-fn kind(value: &Value) -> &'static str {
-    match value {
-        Value::Null => "null",
-        Value::Bool(_) => "a boolean",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a string",
-        Value::Array(_) => "an array",
-        Value::Object(_) => "an object",
+        other => Err(format!(
+            "expected an enum variant, found {}",
+            json_kind(other)
+        )),
     }
 }
 
@@ -64,7 +57,7 @@ fn opt_string(fields: Fields<'_>, name: &str) -> Result<Option<String>, String> 
         Some(Value::String(s)) => Ok(Some(s.clone())),
         Some(other) => Err(format!(
             "`{name}`: expected a string, found {}",
-            kind(other)
+            json_kind(other)
         )),
     }
 }

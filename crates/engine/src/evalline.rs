@@ -493,7 +493,9 @@ fn diagnose(text: &str, err: &serde_json::Error) -> String {
         match map.get(required) {
             None => return format!("missing field \"{required}\""),
             Some(Value::String(_)) => {}
-            Some(other) => return format!("{required}: expected a string, found {}", kind(other)),
+            Some(other) => {
+                return format!("{required}: expected a string, found {}", json_kind(other));
+            }
         }
     }
     for list in ["identity_policies", "scps"] {
@@ -502,7 +504,7 @@ fn diagnose(text: &str, err: &serde_json::Error) -> String {
             Some(other) => {
                 return format!(
                     "{list}: expected an array of policy documents, found {}",
-                    kind(other)
+                    json_kind(other)
                 );
             }
         }
@@ -513,14 +515,17 @@ fn diagnose(text: &str, err: &serde_json::Error) -> String {
     {
         return format!(
             "resource_is_trust_policy: expected true or false, found {}",
-            kind(v)
+            json_kind(v)
         );
     }
     if let Some(v) = map.get("resource_account")
         && !v.is_string()
         && !v.is_null()
     {
-        return format!("resource_account: expected a string, found {}", kind(v));
+        return format!(
+            "resource_account: expected a string, found {}",
+            json_kind(v)
+        );
     }
     if let Some(ctx) = map.get("context").filter(|c| !c.is_null())
         && let Err(e) = RequestContext::from_json(ctx)
@@ -534,8 +539,8 @@ fn diagnose(text: &str, err: &serde_json::Error) -> String {
     err.to_string()
 }
 
-/// A JSON value's kind, for error messages.
-fn kind(value: &Value) -> &'static str {
+/// A JSON value's kind, as error messages name it ("a string", "an object", "null").
+pub fn json_kind(value: &Value) -> &'static str {
     match value {
         Value::Null => "null",
         Value::Bool(_) => "a boolean",
