@@ -562,7 +562,7 @@ mod fast {
     use serde::de::IgnoredAny;
     use serde_json::Value;
 
-    use super::{EvalRequest, LinePolicy, WireContext, is_trust_action};
+    use super::{ANNOTATIONS, EvalRequest, FIELDS, LinePolicy, WireContext, is_trust_action};
     use crate::policy::validate::validate;
     use crate::policy::{Policy, PolicyUse};
 
@@ -649,31 +649,10 @@ mod fast {
         }
     }
 
-    const NAMES: [&str; 19] = [
-        "id",
-        "identity_policies",
-        "resource_policy",
-        "resource_is_trust_policy",
-        "permission_boundary",
-        "scps",
-        "session_policy",
-        "principal",
-        "action",
-        "resource",
-        "resource_account",
-        "context",
-        "doc",
-        "comment",
-        "expected",
-        "expected_reason",
-        "expected_decided_by",
-        "expected_error",
-        "permissions_boundary",
-    ];
-
     pub(super) fn parse(text: &str) -> Option<EvalRequest> {
         let mut c = Cursor { text, pos: 0 };
-        let mut seen = [false; NAMES.len()];
+        // One flag per field and per annotation: a key given twice goes to the full reader.
+        let mut seen = [false; FIELDS.len() + ANNOTATIONS.len()];
         let mut id = Value::Null;
         let mut identity = Vec::new();
         let mut resource_policy = None;
@@ -690,25 +669,32 @@ mod fast {
         }
         loop {
             let key = c.key()?;
-            let index = NAMES.iter().position(|n| *n == key)?;
-            // The two spellings of the boundary are one field.
-            let slot = if index == 18 { 4 } else { index };
+            let slot = match FIELDS.iter().position(|n| *n == key) {
+                Some(field) => field,
+                // The two spellings of the boundary are one field.
+                None if key == "permissions_boundary" => {
+                    FIELDS.iter().position(|n| *n == "permission_boundary")?
+                }
+                None => FIELDS.len() + ANNOTATIONS.iter().position(|n| *n == key)?,
+            };
             if std::mem::replace(seen.get_mut(slot)?, true) {
                 return None;
             }
-            match index {
-                0 => id = c.value::<Value>()?,
-                1 => identity = c.policies()?,
-                2 => resource_policy = c.optional_policy()?,
-                3 => trust = c.value::<Option<bool>>()?,
-                4 | 18 => boundary = c.optional_policy()?,
-                5 => scps = c.policies()?,
-                6 => session = c.optional_policy()?,
-                7 => principal = Some(c.value::<String>()?),
-                8 => action = Some(c.value::<String>()?),
-                9 => resource = Some(c.value::<String>()?),
-                10 => resource_account = c.value::<Option<String>>()?,
-                11 => context = c.value::<Option<WireContext>>()?,
+            match key {
+                "id" => id = c.value::<Value>()?,
+                "identity_policies" => identity = c.policies()?,
+                "resource_policy" => resource_policy = c.optional_policy()?,
+                "resource_is_trust_policy" => trust = c.value::<Option<bool>>()?,
+                "permission_boundary" | "permissions_boundary" => {
+                    boundary = c.optional_policy()?;
+                }
+                "scps" => scps = c.policies()?,
+                "session_policy" => session = c.optional_policy()?,
+                "principal" => principal = Some(c.value::<String>()?),
+                "action" => action = Some(c.value::<String>()?),
+                "resource" => resource = Some(c.value::<String>()?),
+                "resource_account" => resource_account = c.value::<Option<String>>()?,
+                "context" => context = c.value::<Option<WireContext>>()?,
                 _ => {
                     c.value::<IgnoredAny>()?;
                 }
