@@ -440,15 +440,16 @@ fn s3_buckets_and_bucket_policies() {
         "reader",
         r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"ec2:Describe*","Resource":"*"}]}"#,
     );
-    let e = w
-        .call(
+    let as_reader = |w: &mut World, op: &str, key: &str| {
+        w.call(
             Origin::Laptop,
             Some(&reader),
             "s3",
-            "GetObject",
-            json!({"Bucket": "data-bucket", "Key": "a/b.txt"}),
+            op,
+            json!({"Bucket": "data-bucket", "Key": key}),
         )
-        .unwrap_err();
+    };
+    let e = as_reader(&mut w, "GetObject", "a/b.txt").unwrap_err();
     assert_eq!(e.code, "AccessDenied");
     let policy = r#"{"Version":"2012-10-17","Statement":[
         {"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::123456789012:user/reader"},"Action":"s3:GetObject","Resource":"arn:aws:s3:::data-bucket/*"},
@@ -459,15 +460,7 @@ fn s3_buckets_and_bucket_policies() {
         "PutBucketPolicy",
         json!({"Bucket": "data-bucket", "Policy": policy}),
     );
-    let got = w
-        .call(
-            Origin::Laptop,
-            Some(&reader),
-            "s3",
-            "GetObject",
-            json!({"Bucket": "data-bucket", "Key": "a/b.txt"}),
-        )
-        .unwrap();
+    let got = as_reader(&mut w, "GetObject", "a/b.txt").unwrap();
     assert_eq!(got["Body"], "x");
     let head = ok(
         &mut w,
@@ -487,30 +480,14 @@ fn s3_buckets_and_bucket_policies() {
         e.cli_message("HeadObject"),
         "An error occurred (404) when calling the HeadObject operation: Not Found"
     );
-    let e = w
-        .call(
-            Origin::Laptop,
-            Some(&reader),
-            "s3",
-            "HeadObject",
-            json!({"Bucket": "data-bucket", "Key": "other"}),
-        )
-        .unwrap_err();
+    let e = as_reader(&mut w, "HeadObject", "other").unwrap_err();
     // The reader may GetObject but not ListBucket: a missing key is 403, not 404, so
     // the answer does not reveal what the bucket holds (GetObject API reference).
     assert_eq!(
         (e.code.as_str(), e.message.as_str(), e.http_status),
         ("403", "Forbidden", 403)
     );
-    let e = w
-        .call(
-            Origin::Laptop,
-            Some(&reader),
-            "s3",
-            "GetObject",
-            json!({"Bucket": "data-bucket", "Key": "other"}),
-        )
-        .unwrap_err();
+    let e = as_reader(&mut w, "GetObject", "other").unwrap_err();
     assert_eq!(
         e.cli_message("GetObject"),
         "An error occurred (AccessDenied) when calling the GetObject operation: Access Denied"
