@@ -93,11 +93,8 @@ fn role_details(world: &World, name: &str) -> Option<(String, Html)> {
         session_of(world, &role.name),
         &bucket,
     );
-    let trust = handoff::trust_policy(
-        &role.name,
-        &role.arn,
-        pretty(role.assume_role_policy.to_value()),
-    );
+    let trust_text = pretty(role.assume_role_policy.to_value());
+    let trust = handoff::trust_policy(&role.name, &role.arn, trust_text.clone());
     let profiles: Vec<String> = world
         .instance_profiles()
         .filter(|p| {
@@ -125,7 +122,7 @@ fn role_details(world: &World, name: &str) -> Option<(String, Html)> {
                     { evaluate_button("Evaluate its permissions in the playground", "evaluate-permissions", &permissions) }
                 </p>
                 <h4>{ "Trust policy (who may assume the role)" }</h4>
-                <pre class="json">{ pretty(role.assume_role_policy.to_value()) }</pre>
+                <pre class="json">{ trust_text }</pre>
                 <p class="wui-actions">
                     { evaluate_button("Evaluate the trust policy in the playground", "evaluate-trust", &trust) }
                 </p>
@@ -206,10 +203,17 @@ fn instance_details(world: &World, id: &str, ssh: Callback<MouseEvent>) -> Optio
 
 fn bucket_details(world: &World, name: &str) -> Option<(String, Html)> {
     let b = world.buckets().find(|b| b.name == name)?;
-    let caller = world.roles().next().map_or_else(
-        || format!("arn:aws:iam::{}:user/admin", world.account()),
-        |r| session_of(world, &r.name),
-    );
+    // The bucket policy as shown, and the same text sent by "Evaluate this" with an
+    // upload by the first role's session (or the admin user).
+    let policy = b.policy.as_ref().map(|p| {
+        let text = pretty(p.to_value());
+        let caller = world.roles().next().map_or_else(
+            || format!("arn:aws:iam::{}:user/admin", world.account()),
+            |r| session_of(world, &r.name),
+        );
+        let sent = handoff::bucket_policy(&b.name, text.clone(), caller);
+        (text, sent)
+    });
     Some((
         format!("S3 bucket {}", b.name),
         html! {
@@ -218,14 +222,14 @@ fn bucket_details(world: &World, name: &str) -> Option<(String, Html)> {
                     { row("ARN", format!("arn:aws:s3:::{}", b.name)) }
                     { row("Objects", if b.objects.is_empty() { "none".to_string() } else { b.objects.keys().cloned().collect::<Vec<_>>().join(", ") }) }
                 </dl>
-                if let Some(p) = &b.policy {
+                if let Some((text, sent)) = policy {
                     <h4>{ "Bucket policy" }</h4>
-                    <pre class="json">{ pretty(p.to_value()) }</pre>
+                    <pre class="json">{ text }</pre>
                     <p class="wui-actions">
                         { evaluate_button(
                             "Evaluate the bucket policy in the playground",
                             "evaluate-bucket-policy",
-                            &handoff::bucket_policy(&b.name, pretty(p.to_value()), caller.clone()),
+                            &sent,
                         ) }
                     </p>
                 }
